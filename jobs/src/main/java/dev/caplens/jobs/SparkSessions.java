@@ -1,0 +1,31 @@
+package dev.caplens.jobs;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The SparkSession for a command. Under spark-submit the master and settings come from the
+ * submitter; run directly ({@code ./caplens}) it is local mode on all cores, bound to loopback,
+ * without the UI, sized for the small shuffles caplens does.
+ */
+public final class SparkSessions {
+
+  private SparkSessions() {}
+
+  public static SparkSession getOrCreate(String appName) {
+    SparkConf conf = new SparkConf();
+    boolean submitted = conf.contains("spark.master");
+    SparkSession.Builder builder = SparkSession.builder().appName(appName)
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    if (!submitted) {
+      builder.master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.sql.shuffle.partitions", "8")
+          .config("spark.sql.adaptive.enabled", "true");
+    }
+    return builder.getOrCreate();
+  }
+}

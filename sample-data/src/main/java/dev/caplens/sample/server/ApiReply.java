@@ -1,0 +1,19 @@
+package dev.caplens.sample.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** An HTTP reply about to be sent. */
+record ApiReply(int httpStatus, String contentType, Map<String, String> headers, String body) {
+
+  ApiReply {
+    headers = Map.copyOf(headers);
+  }
+
+  /** The same reply with its body cut off half-way, as a dropped connection leaves it. */
+  ApiReply truncated() {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return new ApiReply(httpStatus, contentType, headers,
+        new String(bytes, 0, bytes.length / 2, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,13 @@
+package dev.caplens.sample.server;
+
+/** The three wire protocols the sample server speaks on its single endpoint. */
+public enum CloudService {
+  /** EC2 Query protocol: form POST, XML reply. */
+  EC2,
+  /** AWS Outposts REST-JSON. */
+  OUTPOSTS,
+  /** Alibaba Cloud ECS RPC with JSON replies. */
+  ECS,
+  /** AWS STS Query protocol (GetCallerIdentity, AssumeRole). */
+  STS
+}

@@ -1,0 +1,193 @@
+package dev.caplens.sample.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.caplens.sample.SampleOrganisation;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback HTTP server that answers EC2, Outposts and Alibaba ECS API calls from the sample
+ * organisation's committed wire responses, page by page with opaque tokens, so the real SDK
+ * clients ingest it exactly as they would the clouds.
+ *
+ * <p>One endpoint serves every service and region: EC2, Outposts and STS requests are told apart
+ * by the service in their SigV4 credential scope, which also names the region; Alibaba requests
+ * by their {@code x-acs-action} header, with the region in {@code RegionId}. AssumeRole into a
+ * sample account returns session keys the other AWS APIs accept as that account. Which snapshot is
+ * served is chosen with {@link #useSnapshot}; a listing that started on one snapshot finishes on
+ * it even if the snapshot changes between pages.
+ */
+public final class SampleCloudServer implements AutoCloseable {
+
+  static {
+    // Without TCP_NODELAY every reply waits ~40 ms for a delayed ACK between header and body writes.
+    // Read once, when the JDK server class is first used.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  private final SampleOrganisation organisation = new SampleOrganisation();
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final CloudApi ec2;
+  private final CloudApi outposts;
+  private final CloudApi ecs;
+  private final CloudApi sts;
+  private final AtomicInteger requestCounter = new AtomicInteger();
+  private final List<ApiCall> calls = Collections.synchronizedList(new ArrayList<>());
+  private volatile Instant snapshot;
+  private volatile FaultPlan faults = FaultPlan.none();
+
+  private SampleCloudServer(int pageSize) throws IOException {
+    PageTokens tokens = new PageTokens();
+    AwsIdentities identities = new AwsIdentities(organisation);
+    ec2 = new Ec2Api(organisation, identities, tokens, pageSize);
+    outposts = new OutpostsApi(organisation, identities, tokens, pageSize);
+    ecs = new EcsApi(organisation, tokens, pageSize);
+    sts = new StsApi(organisation, identities);
+    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    executor = Executors.newFixedThreadPool(4, runnable -> {
+      Thread thread = new Thread(runnable, "sample-cloud-server");
+      thread.setDaemon(true);
+      return thread;
+    });
+    http.setExecutor(executor);
+    http.createContext("/", this::serve);
+  }
+
+  /**
+   * Starts a server on 127.0.0.1 and an ephemeral port.
+   *
+   * @param pageSize the most items one reply holds; a request's MaxResults can only lower it
+   */
+  public static SampleCloudServer start(int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
+    try {
+      SampleCloudServer server = new SampleCloudServer(pageSize);
+      server.http.start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the sample cloud server on 127.0.0.1", e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT}: the endpoint for the EC2 and Outposts clients and the Tea client alike. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+  }
+
+  public SampleOrganisation organisation() {
+    return organisation;
+  }
+
+  public List<Instant> snapshotTimes() {
+    return organisation.snapshotTimes();
+  }
+
+  /** Serves the responses recorded at {@code snapshotTime}, which must be one of {@link #snapshotTimes()}. */
+  public void useSnapshot(Instant snapshotTime) {
+    if (!organisation.snapshotTimes().contains(snapshotTime)) {
+      throw new IllegalArgumentException("no sample snapshot at " + snapshotTime + "; snapshots are hourly from "
+          + SampleOrganisation.FIRST_SNAPSHOT + " to " + SampleOrganisation.LAST_SNAPSHOT);
+    }
+    this.snapshot = snapshotTime;
+  }
+
+  /** Replaces the fault plan and restarts request numbering at 1. */
+  public void injectFaults(FaultPlan plan) {
+    synchronized (calls) {
+      this.faults = plan;
+      requestCounter.set(0);
+    }
+  }
+
+  /** Every request received so far, in arrival order, including faulted ones. */
+  public List<ApiCall> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ApiRequest request = ApiRequest.read(exchange);
+      CloudApi api = route(request);
+      ApiReply reply;
+      ApiCall call;
+      FaultPlan plan;
+      synchronized (calls) {
+        call = api.describe(request, requestCounter.incrementAndGet());
+        calls.add(call);
+        plan = faults;
+      }
+      try {
+        Optional<Fault> fault = plan.faultFor(call);
+        if (fault.isPresent() && fault.get().kind() == Fault.Kind.ERROR_REPLY) {
+          throw new ApiError(fault.get().httpStatus(), fault.get().code(), fault.get().message());
+        }
+        Instant served = snapshot;
+        if (served == null) {
+          throw new ApiError(500, "InternalError", "the sample server has no snapshot selected: call useSnapshot first");
+        }
+        reply = api.handle(request, call, served);
+        if (fault.isPresent()) {
+          reply = reply.truncated();
+        }
+      } catch (ApiError error) {
+        reply = api.error(error);
+      } catch (RuntimeException unexpected) {
+        reply = api.error(new ApiError(500, "InternalError", "sample server failure: " + unexpected));
+      }
+      send(exchange, reply);
+    }
+  }
+
+  private CloudApi route(ApiRequest request) {
+    if (request.header("x-acs-action") != null || request.parameter("AccessKeyId") != null) {
+      return ecs;
+    }
+    String service = SigV4Credential.parse(request.header("Authorization")).map(SigV4Credential::service).orElse("ec2");
+    return switch (service) {
+      case "outposts" -> outposts;
+      case "sts" -> sts;
+      default -> ec2;
+    };
+  }
+
+  private static void send(HttpExchange exchange, ApiReply reply) throws IOException {
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.sendResponseHeaders(reply.httpStatus(), body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.caplens.transform;
+
+import static org.apache.spark.sql.functions.call_function;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+/**
+ * Splits each observation's used instances among the accounts that ran them (InstanceUsages).
+ *
+ * <p>The accounts' rows are taken from the scope the observation came from, so a shared reservation
+ * seen from two accounts is not counted twice. An interruptible reservation's rows count toward its
+ * source, whose rate they are charged at. When the rows explain less than is used, the rest goes to
+ * the owner; when they claim more, every claim is scaled by used / claimed. The split is done in
+ * whole instance-microseconds and sums exactly to the used instance-microseconds: the fraction of
+ * a microsecond lost by scaling goes to the largest claimant.
+ */
+final class AccountSplit {
+
+  private static final DecimalType WHOLE = DataTypes.createDecimalType(20, 0);
+  private static final List<String> OBSERVATION_KEY = List.of("provider", "reservation_id", "snapshot_time");
+
+  /** One row per provider, reservation_id, date and consuming account_id with its account_ius. */
+  static Dataset<Row> accountDays(Dataset<Row> observationDaysDF, Dataset<Row> countedObservationsDF,
+      Dataset<Row> trustedUsageDF) {
+    Dataset<Row> claimsDF = claims(countedObservationsDF, trustedUsageDF);
+    Dataset<Row> piecesDF = piecesWithClaimTotals(observationDaysDF, claimsDF);
+    Dataset<Row> sharesDF = piecesDF.filter(col("claimed_total").isNotNull())
+        .join(claimsDF, Cols.using(OBSERVATION_KEY))
+        .withColumn("share_ius", call_function("div",
+            col("claimed_count").cast(WHOLE).multiply(col("used_count").cast(WHOLE)).multiply(col("piece_us").cast(WHOLE)),
+            greatest(col("claimed_total"), col("used_count")).cast(WHOLE)));
+    Dataset<Row> sharedPerPiece = sharesDF.groupBy("provider", "reservation_id", "snapshot_time", "date")
+        .agg(sum("share_ius").as("shared_ius"));
+    Dataset<Row> residuesDF = piecesDF
+        .join(sharedPerPiece, Cols.using("provider", "reservation_id", "snapshot_time", "date"), "left")
+        .withColumn("residue_ius", col("used_ius").minus(coalesce(col("shared_ius"), lit(0L))))
+        .withColumn("account_id", when(col("claimed_total").gt(col("used_count")), col("top_claimant"))
+            .otherwise(col("owner_account_id")));
+    return sharesDF.select(col("provider"), col("reservation_id"), col("date"), col("account_id"), col("share_ius").as("ius"))
+        .unionByName(residuesDF.select(col("provider"), col("reservation_id"), col("date"), col("account_id"),
+            col("residue_ius").as("ius")))
+        .groupBy("provider", "reservation_id", "date", "account_id")
+        .agg(sum("ius").as("account_ius"))
+        .filter(col("account_ius").gt(0));
+  }
+
+  /**
+   * Findings where the accounts' rows and the used count disagree, per piece: provider,
+   * account_id (the owner), region, reservation_id, date, observed_us, check, ius, detail.
+   */
+  static Dataset<Row> findings(Dataset<Row> observationDaysDF, Dataset<Row> countedObservationsDF,
+      Dataset<Row> trustedUsageDF) {
+    Dataset<Row> piecesDF = piecesWithClaimTotals(observationDaysDF, claims(countedObservationsDF, trustedUsageDF));
+    Column claimed = coalesce(col("claimed_total"), lit(0L));
+    Dataset<Row> unexplained = piecesDF.filter(col("used_count").gt(claimed))
+        .withColumn("check", lit(DataQuality.UNEXPLAINED_USAGE))
+        .withColumn("ius", col("used_count").minus(claimed).multiply(col("piece_us")))
+        .withColumn("detail", format_string(
+            "per-account usage explains %d of %d instances in use; the rest is charged to the owner %s",
+            claimed, col("used_count"), col("owner_account_id")));
+    Dataset<Row> exceeding = piecesDF.filter(claimed.gt(col("used_count")))
+        .withColumn("check", lit(DataQuality.USAGE_EXCEEDS_USED))
+        .withColumn("ius", claimed.minus(col("used_count")).multiply(col("piece_us")))
+        .withColumn("detail", format_string(
+            "per-account usage claims %d instances but %d are in use; every claim scaled by %d/%d",
+            claimed, col("used_count"), col("used_count"), claimed));
+    return unexplained.unionByName(exceeding)
+        .select(col("provider"), col("owner_account_id").as("account_id"), col("region"), col("reservation_id"),
+            col("date"), col("observed_us"), col("check"), col("ius"), col("detail"));
+  }
+
+  /**
+   * Per observation and consuming account: claimed_count. Rows of an interruptible reservation
+   * are keyed by its source reservation.
+   */
+  private static Dataset<Row> claims(Dataset<Row> countedObservationsDF, Dataset<Row> trustedUsageDF) {
+    Dataset<Row> listing = countedObservationsDF.select(col("provider"), col("reservation_id"),
+        col("scope_account_id").as("account_id"), col("region"), col("snapshot_time"),
+        when(col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE), col("source_reservation_id"))
+            .otherwise(col("reservation_id")).as("charged_reservation_id"));
+    return trustedUsageDF
+        .join(listing, Cols.using("provider", "reservation_id", "account_id", "region", "snapshot_time"))
+        .filter(col("used_instance_count").gt(0).and(col("charged_reservation_id").isNotNull()))
+        .groupBy(col("provider"), col("charged_reservation_id").as("reservation_id"), col("snapshot_time"),
+            col("usage_account_id").as("account_id"))
+        .agg(sum(col("used_instance_count").cast("long")).as("claimed_count"));
+  }
+
+  /** Pieces of capacity-carrying observations, with claimed_total and top_claimant (null when no rows). */
+  private static Dataset<Row> piecesWithClaimTotals(Dataset<Row> observationDaysDF, Dataset<Row> claimsDF) {
+    Dataset<Row> totals = claimsDF.groupBy(Cols.of(OBSERVATION_KEY))
+        .agg(sum("claimed_count").as("claimed_total"),
+            min_by(col("account_id"), struct(col("claimed_count").multiply(-1), col("account_id"))).as("top_claimant"));
+    return observationDaysDF
+        .filter(col("piece_us").gt(0).and(col("reservation_kind").notEqual(ReservationRules.INTERRUPTIBLE)))
+        .select("provider", "reservation_id", "snapshot_time", "observed_us", "date", "owner_account_id", "region",
+            "used_count", "used_ius", "piece_us")
+        .join(totals, Cols.using(OBSERVATION_KEY), "left");
+  }
+
+  private AccountSplit() {}
+}

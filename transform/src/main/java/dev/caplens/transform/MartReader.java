@@ -1,0 +1,40 @@
+package dev.caplens.transform;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Reads a mart's day partitions for a period, in the mart's declared schema. */
+public final class MartReader {
+
+  public static Dataset<Row> read(SparkSession spark, String warehouse, MartTable table, LocalDate from, LocalDate to) {
+    DayRange period = DayRange.of(from, to);
+    WarehousePaths paths = WarehousePaths.open(warehouse, spark.sparkContext().hadoopConfiguration());
+    List<Path> partitions = paths.martPartitions(table, period);
+    if (partitions.isEmpty()) {
+      return spark.createDataFrame(List.of(), table.schema());
+    }
+    return spark.read()
+        .schema(table.schema())
+        .option("basePath", paths.mart(table).toString())
+        .parquet(partitions.stream().map(Path::toString).toArray(String[]::new))
+        .filter(col(MartTable.PARTITION_COLUMN).between(Date.valueOf(from), Date.valueOf(to)))
+        .select(Cols.of(table.schema()));
+  }
+
+  /** All three marts for a period. */
+  public static Marts readAll(SparkSession spark, String warehouse, LocalDate from, LocalDate to) {
+    return new Marts(
+        read(spark, warehouse, MartTable.RESERVATION_DAILY, from, to),
+        read(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, from, to),
+        read(spark, warehouse, MartTable.DATA_QUALITY, from, to));
+  }
+
+  private MartReader() {}
+}

@@ -1,0 +1,101 @@
+package dev.caplens.transform;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Turns trusted reservation rows into observations: one per reservation and snapshot instant, each
+ * with the interval of time it stands for.
+ *
+ * <p>Observation i covers {@code [t_i, min(t_{i+1}, next snapshot of its scope, t_i + max_carry))}.
+ * Ending at the scope's next snapshot, whether or not that snapshot lists the reservation, is what
+ * stops a vanished reservation from being carried forward. Ending at the reservation's next
+ * observation as well keeps intervals from overlapping when a shared reservation is observed from
+ * scopes with different snapshot times.
+ */
+final class Observations {
+
+  /**
+   * Columns: provider, reservation_id, scope_account_id, region, snapshot_time, observed_us,
+   * interval_end_us, owner_account_id, billing_owner_account_id, reservation_type,
+   * known_reservation_type, reservation_kind, pricing_model, instance_type, platform,
+   * availability_zone, state, billable, known_state, lendable, total_instance_count,
+   * available_instance_count, start_us, end_us, source_reservation_id, lent_instance_count.
+   */
+  static Dataset<Row> of(Dataset<Row> trustedReservationsDF, Dataset<Row> scopeTimelineDF, TransformParams params) {
+    WindowSpec reservationInTime = Window.partitionBy("provider", "reservation_id").orderBy("observed_us");
+    Dataset<Row> nextScopeSnapshot =
+        scopeTimelineDF.select("provider", "account_id", "region", "snapshot_time", "next_snapshot_us");
+    return onePerReservationAndInstant(trustedReservationsDF)
+        .join(nextScopeSnapshot, Cols.using("provider", "account_id", "region", "snapshot_time"))
+        .withColumn("observed_us", unix_micros(col("snapshot_time")))
+        .withColumn("next_observation_us", lead(col("observed_us"), 1).over(reservationInTime))
+        .withColumn("interval_end_us", least(col("next_observation_us"), col("next_snapshot_us"),
+            col("observed_us").plus(lit(params.maxCarryMicros()))))
+        .withColumn("owner_account_id", coalesce(col("owner_account_id"), col("account_id")))
+        .withColumn("reservation_kind", ReservationRules.reservationKind())
+        .withColumn("billable", ReservationRules.billable(col("provider"), col("state")))
+        .select(
+            col("provider"),
+            col("reservation_id"),
+            col("account_id").as("scope_account_id"),
+            col("region"),
+            col("snapshot_time"),
+            col("observed_us"),
+            col("interval_end_us"),
+            col("owner_account_id"),
+            coalesce(col("billing_owner_account_id"), col("owner_account_id")).as("billing_owner_account_id"),
+            col("reservation_type"),
+            ReservationRules.knownReservationType().as("known_reservation_type"),
+            col("reservation_kind"),
+            ReservationRules.pricingModel(col("reservation_kind")).as("pricing_model"),
+            col("instance_type"),
+            col("platform"),
+            col("availability_zone"),
+            col("state"),
+            col("billable"),
+            ReservationRules.knownState(col("provider"), col("state")).as("known_state"),
+            lendable().as("lendable"),
+            col("total_instance_count"),
+            col("available_instance_count"),
+            unix_micros(col("start_date")).as("start_us"),
+            unix_micros(col("end_date")).as("end_us"),
+            col("source_reservation_id"),
+            col("lent_instance_count"));
+  }
+
+  /**
+   * A shared reservation is listed by its owner's scope and by every consumer's scope that is
+   * ingested. Keep one row per instant: the owner's, else the smallest account's.
+   */
+  private static Dataset<Row> onePerReservationAndInstant(Dataset<Row> trustedReservationsDF) {
+    WindowSpec listingsOfOneInstant = Window.partitionBy("provider", "reservation_id", "snapshot_time")
+        .orderBy(when(col("account_id").equalTo(col("owner_account_id")), 0).otherwise(1),
+            col("account_id"), col("region"));
+    return trustedReservationsDF
+        .withColumn("listing_rank", row_number().over(listingsOfOneInstant))
+        .filter(col("listing_rank").equalTo(1))
+        .drop("listing_rank");
+  }
+
+  /** Could lend its idle instances: an active ODCR without an end date. */
+  private static Column lendable() {
+    return col("reservation_kind").equalTo(ReservationRules.ODCR)
+        .and(col("billable"))
+        .and(col("end_date").isNull());
+  }
+
+  private Observations() {}
+}

@@ -1,0 +1,100 @@
+package dev.caplens.transform;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The snapshot tables ingest writes, as Spark reads them (docs/warehouse.md). Every schema ends
+ * with the Hive partition columns {@code provider} and {@code snapshot_date}, which come from the
+ * directory names, not from the files.
+ */
+public final class SnapshotTables {
+
+  public static final String SCOPES_TABLE = "scopes";
+  public static final String RESERVATIONS_TABLE = "reservations";
+  public static final String RESERVATION_USAGE_TABLE = "reservation_usage";
+
+  /** The columns that identify one scope snapshot; a table row is trusted when scopes has them. */
+  public static final List<String> SCOPE_SNAPSHOT_KEY =
+      List.of("provider", "account_id", "region", "snapshot_time", "run_id");
+
+  public static final StructType SCOPES = table(
+      required("source", StringType),
+      optional("pages", IntegerType),
+      optional("calls", IntegerType),
+      optional("rows", IntegerType));
+
+  public static final StructType RESERVATIONS = table(
+      required("reservation_id", StringType),
+      optional("reservation_arn", StringType),
+      optional("owner_account_id", StringType),
+      optional("reservation_type", StringType),
+      optional("instance_type", StringType),
+      optional("platform", StringType),
+      optional("availability_zone", StringType),
+      optional("tenancy", StringType),
+      optional("instance_match_criteria", StringType),
+      optional("state", StringType),
+      optional("total_instance_count", IntegerType),
+      optional("available_instance_count", IntegerType),
+      optional("create_date", TimestampType),
+      optional("start_date", TimestampType),
+      optional("end_date", TimestampType),
+      optional("end_date_type", StringType),
+      optional("capacity_block_id", StringType),
+      optional("billing_owner_account_id", StringType),
+      optional("interruptible", BooleanType),
+      optional("source_reservation_id", StringType),
+      optional("lent_instance_count", IntegerType),
+      optional("lent_target_instance_count", IntegerType),
+      optional("lent_status", StringType),
+      optional("lent_to_reservation_id", StringType),
+      optional("tags_json", StringType));
+
+  public static final StructType RESERVATION_USAGE = table(
+      required("reservation_id", StringType),
+      required("usage_account_id", StringType),
+      optional("used_instance_count", IntegerType));
+
+  /** The schema of a table by its directory name under {@code snapshots/}. */
+  public static StructType schema(String table) {
+    return switch (table) {
+      case SCOPES_TABLE -> SCOPES;
+      case RESERVATIONS_TABLE -> RESERVATIONS;
+      case RESERVATION_USAGE_TABLE -> RESERVATION_USAGE;
+      default -> throw new IllegalArgumentException("unknown snapshot table '" + table + "'");
+    };
+  }
+
+  private static StructType table(StructField... rowColumns) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(required("account_id", StringType));
+    fields.add(required("region", StringType));
+    fields.add(required("snapshot_time", TimestampType));
+    fields.add(required("run_id", StringType));
+    fields.addAll(List.of(rowColumns));
+    fields.add(required("provider", StringType));
+    fields.add(required("snapshot_date", DateType));
+    return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  private static StructField required(String name, DataType type) {
+    return new StructField(name, type, false, Metadata.empty());
+  }
+
+  private static StructField optional(String name, DataType type) {
+    return new StructField(name, type, true, Metadata.empty());
+  }
+
+  private SnapshotTables() {}
+}

@@ -1,0 +1,81 @@
+package dev.caplens.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** The marts of a fixture, computed by {@link MartBuilder} and collected for assertions. */
+final class MartRun {
+
+  static final String M5_LARGE_PRICE = "aws,us-east-1,m5.large,Linux/UNIX,on-demand,0.096,USD";
+
+  final Marts marts;
+  final List<Row> reservationDaily;
+  final List<Row> accountUsageDaily;
+  final List<Row> dataQuality;
+
+  private MartRun(Marts marts) {
+    this.marts = marts;
+    this.reservationDaily = marts.reservationDailyDF().collectAsList();
+    this.accountUsageDaily = marts.accountUsageDailyDF().collectAsList();
+    this.dataQuality = marts.dataQualityDF().collectAsList();
+  }
+
+  static MartRun of(SnapshotFixture fixture, String from, String to, String... priceLines) {
+    return of(fixture, from, to, TransformParams.defaults(), priceLines);
+  }
+
+  static MartRun of(SnapshotFixture fixture, String from, String to, TransformParams params, String... priceLines) {
+    DayRange period = DayRange.of(LocalDate.parse(from), LocalDate.parse(to));
+    return new MartRun(MartBuilder.build(fixture.inputs(), prices(priceLines), period, params));
+  }
+
+  static Dataset<Row> prices(String... lines) {
+    String csv = String.join(",", PriceFile.COLUMNS) + "\n" + String.join("\n", lines);
+    try {
+      return PriceFile.parse(new StringReader(csv), "test prices").toDataFrame(TestSpark.spark());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Row reservation(String reservationId, String date) {
+    List<Row> rows = reservationDaily.stream()
+        .filter(r -> r.getAs("reservation_id").equals(reservationId) && r.getAs("date").toString().equals(date))
+        .toList();
+    assertThat(rows).as("reservation_daily rows of %s on %s", reservationId, date).hasSize(1);
+    return rows.get(0);
+  }
+
+  List<Row> reservationRows(String reservationId) {
+    return reservationDaily.stream().filter(r -> r.getAs("reservation_id").equals(reservationId)).toList();
+  }
+
+  Row accountUsage(String reservationId, String accountId, String date) {
+    List<Row> rows = accountUsageDaily.stream()
+        .filter(r -> r.getAs("reservation_id").equals(reservationId) && r.getAs("account_id").equals(accountId)
+            && r.getAs("date").toString().equals(date))
+        .toList();
+    assertThat(rows).as("account_usage_daily rows of %s / %s on %s", reservationId, accountId, date).hasSize(1);
+    return rows.get(0);
+  }
+
+  List<Row> accountUsageOf(String reservationId) {
+    return accountUsageDaily.stream().filter(r -> r.getAs("reservation_id").equals(reservationId)).toList();
+  }
+
+  List<Row> findings(String check) {
+    return dataQuality.stream().filter(r -> r.getAs("check").equals(check)).toList();
+  }
+
+  static BigDecimal dec(Row row, String column) {
+    return row.getAs(column);
+  }
+}
