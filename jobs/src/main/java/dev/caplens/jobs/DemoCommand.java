@@ -1,12 +1,16 @@
 package dev.caplens.jobs;
 
 import dev.caplens.ingest.RunManifest;
+import dev.caplens.ingest.aliyun.AliyunRetry;
+import dev.caplens.ingest.aliyun.DefaultAliyunClientFactory;
 import dev.caplens.ingest.aws.AwsAccount;
 import dev.caplens.ingest.aws.DefaultAwsClientFactory;
 import dev.caplens.ingest.snapshot.Warehouse;
+import dev.caplens.sample.AliyunAccount;
 import dev.caplens.sample.SampleOrganisation;
 import dev.caplens.sample.server.SampleCloudServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +69,10 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Every hourly snapshot of the sample organisation, EC2 through the demo account, as a nightly would. */
+  /**
+   * Every hourly snapshot of the sample organisation, as an hourly schedule would take them: EC2
+   * and Outposts through the demo account, Alibaba ECS through its AccessKey.
+   */
   static List<RunManifest> ingestEverySnapshot(SampleCloudServer server, Warehouse warehouse,
                                                Consumer<String> progress) {
     SampleOrganisation org = server.organisation();
@@ -74,6 +81,10 @@ final class DemoCommand implements Callable<Integer> {
         AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey()));
     var aws = new DefaultAwsClientFactory(credentials, server.endpoint(), server.endpoint(), server.endpoint());
     List<AwsAccount> accounts = List.of(AwsAccount.withDefaultCredentials(account.id()));
+    AliyunAccount aliyunAccount = org.aliyunAccount();
+    var aliyun = new DefaultAliyunClientFactory(aliyunAccount.accessKeyId(), aliyunAccount.accessKeySecret(),
+        server.endpoint());
+    AliyunRetry aliyunRetry = AliyunRetry.perMinuteQuota(Clock.systemUTC());
 
     List<RunManifest> manifests = new ArrayList<>();
     List<Instant> times = server.snapshotTimes();
@@ -84,10 +95,14 @@ final class DemoCommand implements Callable<Integer> {
       server.useSnapshot(t);
       RunManifest ec2 = AwsIngestJob.run(warehouse, aws, AwsIngestJob.Source.EC2, accounts, org.awsRegions(), t,
           line -> { });
-      manifests.add(ec2);
-      rows += ec2.totalRows();
+      RunManifest outposts = AwsIngestJob.run(warehouse, aws, AwsIngestJob.Source.OUTPOSTS, accounts,
+          org.awsRegions(), t, line -> { });
+      RunManifest ecs = AliyunIngestJob.run(warehouse, aliyun, aliyunRetry, aliyunAccount.id(), org.aliyunRegions(),
+          true, t, line -> { });
+      manifests.addAll(List.of(ec2, outposts, ecs));
+      rows += ec2.totalRows() + outposts.totalRows() + ecs.totalRows();
       if ((i + 1) % 12 == 0 || i + 1 == times.size()) {
-        progress.accept(String.format("demo ingest: %d/%d hourly snapshots, %d reservation rows, %.1f s",
+        progress.accept(String.format("demo ingest: %d/%d hourly snapshots, %d reservation and slot rows, %.1f s",
             i + 1, times.size(), rows, Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0));
       }
     }

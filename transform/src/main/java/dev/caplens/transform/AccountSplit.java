@@ -1,12 +1,15 @@
 package dev.caplens.transform;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -15,6 +18,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
@@ -26,46 +31,62 @@ import org.apache.spark.sql.types.DecimalType;
  * source, whose rate they are charged at. When the rows explain less than is used, the rest goes to
  * the owner; when they claim more, every claim is scaled by used / claimed. The split is done in
  * whole instance-microseconds and sums exactly to the used instance-microseconds: the fraction of
- * a microsecond lost by scaling goes to the largest claimant.
+ * a microsecond that scaling leaves over goes to the largest claimant.
  */
 final class AccountSplit {
 
   private static final DecimalType WHOLE = DataTypes.createDecimalType(20, 0);
   private static final List<String> OBSERVATION_KEY = List.of("provider", "reservation_id", "snapshot_time");
+  private static final List<String> PIECE_KEY = List.of("provider", "reservation_id", "snapshot_time", "date");
+
+  /**
+   * One row per piece (observation x day) of a capacity-carrying observation and claiming
+   * account: provider, reservation_id, snapshot_time, observed_us, date, owner_account_id, region,
+   * used_count, used_ius, piece_us, account_id, claimed_count, claimed_total and claim_rank (1 for
+   * the largest claim). A piece without usage rows has one row with a null account_id.
+   */
+  static Dataset<Row> pieceClaims(Dataset<Row> observationDaysDF, Dataset<Row> countedObservationsDF,
+      Dataset<Row> trustedUsageDF) {
+    WindowSpec claimsOfObservation = Window.partitionBy(Cols.of(OBSERVATION_KEY));
+    Dataset<Row> claimsDF = claims(countedObservationsDF, trustedUsageDF)
+        .withColumn("claimed_total", sum("claimed_count").over(claimsOfObservation))
+        .withColumn("claim_rank", row_number().over(
+            claimsOfObservation.orderBy(col("claimed_count").desc(), col("account_id"))));
+    return observationDaysDF
+        .filter(col("piece_us").gt(0).and(col("reservation_kind").notEqual(ReservationRules.INTERRUPTIBLE)))
+        .select("provider", "reservation_id", "snapshot_time", "observed_us", "date", "owner_account_id", "region",
+            "used_count", "used_ius", "piece_us")
+        .join(claimsDF, Cols.using(OBSERVATION_KEY), "left");
+  }
 
   /** One row per provider, reservation_id, date and consuming account_id with its account_ius. */
-  static Dataset<Row> accountDays(Dataset<Row> observationDaysDF, Dataset<Row> countedObservationsDF,
-      Dataset<Row> trustedUsageDF) {
-    Dataset<Row> claimsDF = claims(countedObservationsDF, trustedUsageDF);
-    Dataset<Row> piecesDF = piecesWithClaimTotals(observationDaysDF, claimsDF);
-    Dataset<Row> sharesDF = piecesDF.filter(col("claimed_total").isNotNull())
-        .join(claimsDF, Cols.using(OBSERVATION_KEY))
-        .withColumn("share_ius", call_function("div",
-            col("claimed_count").cast(WHOLE).multiply(col("used_count").cast(WHOLE)).multiply(col("piece_us").cast(WHOLE)),
-            greatest(col("claimed_total"), col("used_count")).cast(WHOLE)));
-    Dataset<Row> sharedPerPiece = sharesDF.groupBy("provider", "reservation_id", "snapshot_time", "date")
-        .agg(sum("share_ius").as("shared_ius"));
-    Dataset<Row> residuesDF = piecesDF
-        .join(sharedPerPiece, Cols.using("provider", "reservation_id", "snapshot_time", "date"), "left")
-        .withColumn("residue_ius", col("used_ius").minus(coalesce(col("shared_ius"), lit(0L))))
-        .withColumn("account_id", when(col("claimed_total").gt(col("used_count")), col("top_claimant"))
-            .otherwise(col("owner_account_id")));
-    return sharesDF.select(col("provider"), col("reservation_id"), col("date"), col("account_id"), col("share_ius").as("ius"))
-        .unionByName(residuesDF.select(col("provider"), col("reservation_id"), col("date"), col("account_id"),
-            col("residue_ius").as("ius")))
-        .groupBy("provider", "reservation_id", "date", "account_id")
-        .agg(sum("ius").as("account_ius"))
-        .filter(col("account_ius").gt(0));
+  static Dataset<Row> accountDays(Dataset<Row> pieceClaimsDF) {
+    Column scaledDown = col("claimed_total").gt(col("used_count"));
+    Column share = when(col("account_id").isNull(), lit(0L)).otherwise(call_function("div",
+        col("claimed_count").cast(WHOLE).multiply(col("used_count").cast(WHOLE)).multiply(col("piece_us").cast(WHOLE)),
+        greatest(col("claimed_total"), col("used_count")).cast(WHOLE)));
+    // Exactly one row of each piece takes what the shares leave: the largest claim, or the only row.
+    Column takesResidue = col("claim_rank").equalTo(1).or(col("account_id").isNull());
+    Column residue = struct(
+        when(scaledDown, col("account_id")).otherwise(col("owner_account_id")).as("account_id"),
+        col("used_ius").minus(col("shared_ius")).as("ius"));
+    return pieceClaimsDF
+        .withColumn("share_ius", share)
+        .withColumn("shared_ius", sum("share_ius").over(Window.partitionBy(Cols.of(PIECE_KEY))))
+        .withColumn("part", explode(filter(
+            array(struct(col("account_id"), col("share_ius").as("ius")), when(takesResidue, residue)),
+            part -> part.getField("ius").gt(0))))
+        .groupBy(col("provider"), col("reservation_id"), col("date"), col("part.account_id").as("account_id"))
+        .agg(sum("part.ius").as("account_ius"));
   }
 
   /**
    * Findings where the accounts' rows and the used count disagree, per piece: provider,
    * account_id (the owner), region, reservation_id, date, observed_us, check, ius, detail.
    */
-  static Dataset<Row> findings(Dataset<Row> observationDaysDF, Dataset<Row> countedObservationsDF,
-      Dataset<Row> trustedUsageDF) {
-    Dataset<Row> piecesDF = piecesWithClaimTotals(observationDaysDF, claims(countedObservationsDF, trustedUsageDF));
+  static Dataset<Row> findings(Dataset<Row> pieceClaimsDF) {
     Column claimed = coalesce(col("claimed_total"), lit(0L));
+    Dataset<Row> piecesDF = pieceClaimsDF.filter(col("claim_rank").equalTo(1).or(col("account_id").isNull()));
     Dataset<Row> unexplained = piecesDF.filter(col("used_count").gt(claimed))
         .withColumn("check", lit(DataQuality.UNEXPLAINED_USAGE))
         .withColumn("ius", col("used_count").minus(claimed).multiply(col("piece_us")))
@@ -98,18 +119,6 @@ final class AccountSplit {
         .groupBy(col("provider"), col("charged_reservation_id").as("reservation_id"), col("snapshot_time"),
             col("usage_account_id").as("account_id"))
         .agg(sum(col("used_instance_count").cast("long")).as("claimed_count"));
-  }
-
-  /** Pieces of capacity-carrying observations, with claimed_total and top_claimant (null when no rows). */
-  private static Dataset<Row> piecesWithClaimTotals(Dataset<Row> observationDaysDF, Dataset<Row> claimsDF) {
-    Dataset<Row> totals = claimsDF.groupBy(Cols.of(OBSERVATION_KEY))
-        .agg(sum("claimed_count").as("claimed_total"),
-            min_by(col("account_id"), struct(col("claimed_count").multiply(-1), col("account_id"))).as("top_claimant"));
-    return observationDaysDF
-        .filter(col("piece_us").gt(0).and(col("reservation_kind").notEqual(ReservationRules.INTERRUPTIBLE)))
-        .select("provider", "reservation_id", "snapshot_time", "observed_us", "date", "owner_account_id", "region",
-            "used_count", "used_ius", "piece_us")
-        .join(totals, Cols.using(OBSERVATION_KEY), "left");
   }
 
   private AccountSplit() {}

@@ -6,56 +6,57 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Unobserved time: the part of a reservation-day inside the reservation's lifetime that no
- * snapshot of its scopes covers. A scope that was snapshotted but did not list the reservation
- * counts as covered (the reservation was known not to be there); a gap longer than
- * {@code max_carry} between two snapshots does not.
+ * What the scope snapshots cover, and so what they leave unobserved. A scope that was
+ * snapshotted but did not list a reservation counts as covering it (the reservation was known not
+ * to be there); a gap longer than {@code max_carry} between two snapshots of the scope does not.
  */
 final class Coverage {
 
-  /** Adds unobserved_us to reservation-day rows. */
-  static Dataset<Row> withUnobserved(Dataset<Row> reservationDaysDF, Dataset<Row> scopeTimelineDF) {
-    Dataset<Row> lifetimeInDay = reservationDaysDF
-        .withColumn("window_start_us", greatest(col("day_start_us"), coalesce(col("start_us"), col("day_start_us"))))
-        .withColumn("window_end_us", least(col("day_end_us"), coalesce(col("end_us"), col("day_end_us"))));
-    return lifetimeInDay
-        .join(coveredMicros(lifetimeInDay, scopeTimelineDF), Cols.using(ReservationDays.KEY), "left")
-        .withColumn("unobserved_us",
-            greatest(lit(0L), col("window_end_us").minus(col("window_start_us")))
-                .minus(coalesce(col("covered_us"), lit(0L))))
-        .drop("window_start_us", "window_end_us", "covered_us");
+  /**
+   * Per scope and day of the period: provider, account_id, region, day and covered, the
+   * intervals {@code struct<start, end>} (epoch microseconds) its snapshots cover within the day.
+   */
+  static Dataset<Row> scopeDays(Dataset<Row> scopeTimelineDF, DayRange period) {
+    Column firstDay = greatest(ObservationDays.epochDay(col("snapshot_us")), lit(period.firstEpochDay()));
+    Column lastDay = least(ObservationDays.epochDay(col("covered_until_us").minus(1)), lit(period.lastEpochDay()));
+    Column dayStart = col("day").multiply(lit(DayRange.DAY_MICROS));
+    return scopeTimelineDF
+        .filter(firstDay.leq(lastDay))
+        .withColumn("day", explode(sequence(firstDay, lastDay)))
+        .groupBy("provider", "account_id", "region", "day")
+        .agg(collect_list(struct(
+            greatest(col("snapshot_us"), dayStart).as("start"),
+            least(col("covered_until_us"), dayStart.plus(lit(DayRange.DAY_MICROS))).as("end"))).as("covered"));
   }
 
-  private static Dataset<Row> coveredMicros(Dataset<Row> lifetimeInDay, Dataset<Row> scopeTimelineDF) {
-    Dataset<Row> windowPerScope = lifetimeInDay
-        .filter(col("window_start_us").lt(col("window_end_us")))
-        .select(col("provider"), col("reservation_id"), col("date"), col("window_start_us"), col("window_end_us"),
-            explode(col("scopes")).as("scope"));
-    Dataset<Row> snapshots = scopeTimelineDF.select(col("provider").as("scope_provider"),
-        col("account_id"), col("region"), col("snapshot_us"), col("covered_until_us"));
-    Column sameScopeOverlapping = col("provider").equalTo(col("scope_provider"))
-        .and(col("scope.scope_account_id").equalTo(col("account_id")))
-        .and(col("scope.scope_region").equalTo(col("region")))
-        .and(col("snapshot_us").lt(col("window_end_us")))
-        .and(col("covered_until_us").gt(col("window_start_us")));
-    Column clipped = struct(
-        greatest(col("snapshot_us"), col("window_start_us")).as("start"),
-        least(col("covered_until_us"), col("window_end_us")).as("end"));
-    return windowPerScope.join(snapshots, sameScopeOverlapping)
-        .groupBy("provider", "reservation_id", "date", "window_start_us")
-        .agg(array_sort(collect_list(clipped)).as("intervals"))
-        .select(col("provider"), col("reservation_id"), col("date"),
-            unionLength(col("intervals"), col("window_start_us")).as("covered_us"));
+  /** Adds unobserved_us: the part of the day within the reservation's lifetime its scopes leave uncovered. */
+  static Dataset<Row> withUnobserved(Dataset<Row> reservationDaysDF) {
+    Column lifetimeStart = greatest(col("day_start_us"), coalesce(col("start_us"), col("day_start_us")));
+    Column lifetimeEnd = least(col("day_end_us"), coalesce(col("end_us"), col("day_end_us")));
+    return reservationDaysDF.withColumn("unobserved_us", uncovered(col("scope_coverage"), lifetimeStart, lifetimeEnd));
+  }
+
+  /** Microseconds of {@code [from, until)} that none of the intervals covers. */
+  static Column uncovered(Column intervals, Column from, Column until) {
+    Column clipped = filter(
+        transform(intervals, interval -> struct(
+            greatest(interval.getField("start"), from).as("start"),
+            least(interval.getField("end"), until).as("end"))),
+        interval -> interval.getField("start").lt(interval.getField("end")));
+    return greatest(lit(0L), until.minus(from)).minus(unionLength(array_sort(clipped), from));
   }
 
   /**

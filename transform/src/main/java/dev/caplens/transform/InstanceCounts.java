@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -16,6 +17,8 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The instance counts each observation contributes, lending included (DESIGN.md "Lending"), and
@@ -36,14 +39,17 @@ final class InstanceCounts {
    * covers.
    */
   static Dataset<Row> of(Dataset<Row> observationsDF) {
-    Dataset<Row> withInUse = observationsDF
+    Column isBorrower = col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE);
+    // A source and its interruptible reservations share a pair id: the source's reservation_id.
+    WindowSpec lendingPairAtInstant = Window.partitionBy(col("provider"),
+        when(isBorrower, col("source_reservation_id")).otherwise(col("reservation_id")), col("snapshot_time"));
+    return observationsDF
+        .withColumn("is_borrower", isBorrower)
         .withColumn("counts_valid", countsValid())
         .withColumn("in_use", when(col("billable").and(col("counts_valid")),
-            col("total_instance_count").minus(col("available_instance_count"))).otherwise(0));
-    return withInUse
-        .join(borrowersInUse(withInUse), Cols.using("provider", "reservation_id", "snapshot_time"), "left")
-        .join(sourcesObserved(withInUse), Cols.using("provider", "source_reservation_id", "snapshot_time"), "left")
-        .withColumn("is_borrower", col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE))
+            col("total_instance_count").minus(col("available_instance_count"))).otherwise(0))
+        .withColumn("borrowers_in_use", sum(when(col("is_borrower"), col("in_use"))).over(lendingPairAtInstant))
+        .withColumn("source_observed", max(not(col("is_borrower"))).over(lendingPairAtInstant))
         .withColumn("carries_capacity", not(col("is_borrower")).and(col("billable")))
         .withColumn("lent_count", when(col("carries_capacity"),
             greatest(coalesce(col("lent_instance_count"), lit(0)), lit(0))).otherwise(0))
@@ -58,20 +64,6 @@ final class InstanceCounts {
         .withColumn("findings", findings())
         .drop("counts_valid", "in_use", "borrowers_in_use", "source_observed", "is_borrower", "carries_capacity",
             "owner_used_count");
-  }
-
-  /** In-use instances of the interruptible reservations of each source, per instant. */
-  private static Dataset<Row> borrowersInUse(Dataset<Row> withInUse) {
-    return withInUse
-        .filter(col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE)
-            .and(col("source_reservation_id").isNotNull()))
-        .groupBy(col("provider"), col("source_reservation_id").as("reservation_id"), col("snapshot_time"))
-        .agg(sum(col("in_use")).as("borrowers_in_use"));
-  }
-
-  private static Dataset<Row> sourcesObserved(Dataset<Row> withInUse) {
-    return withInUse.select(col("provider"), col("reservation_id").as("source_reservation_id"),
-        col("snapshot_time"), lit(true).as("source_observed"));
   }
 
   private static Column countsValid() {
@@ -112,7 +104,7 @@ final class InstanceCounts {
             col("lent_count"),
             format_string("lends %d instances but no interruptible reservation with this source was observed "
                 + "at the same snapshot; lent instances counted as idle", col("lent_count"))),
-        finding(col("is_borrower").and(col("source_observed").isNull()), DataQuality.UNPAIRED_LENDING,
+        finding(col("is_borrower").and(not(coalesce(col("source_observed"), lit(false)))), DataQuality.UNPAIRED_LENDING,
             col("in_use"),
             format_string("source reservation %s was not observed at the same snapshot; this interruptible "
                 + "reservation's use is not charged back", coalesce(col("source_reservation_id"), lit("(missing)"))))

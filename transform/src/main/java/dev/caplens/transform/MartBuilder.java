@@ -5,8 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import java.sql.Date;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Snapshots to marts for the days of a period (DESIGN.md "What the numbers mean"). A pure function
@@ -14,6 +17,9 @@ import org.apache.spark.sql.Row;
  * the period so that observations carried into its first day are seen; snapshots outside that
  * window are ignored. Each day's rows depend only on snapshots that can reach that day, so computing a range
  * at once gives the same rows as computing its days one by one.
+ *
+ * <p>The returned {@link Marts} and the intermediate results they share are cached, so each is
+ * computed once however often it is read; close the {@link Marts} when done.
  */
 public final class MartBuilder {
 
@@ -25,25 +31,37 @@ public final class MartBuilder {
         .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to())));
     Dataset<Row> trustedReservationsDF = TrustedSnapshots.trusted(snapshots.reservationsDF(), scopesDF);
     Dataset<Row> trustedUsageDF = TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF);
-    Dataset<Row> scopeTimelineDF = ScopeTimeline.of(scopesDF, params);
 
-    Dataset<Row> observationsDF = InstanceCounts.of(Observations.of(trustedReservationsDF, scopeTimelineDF, params));
-    Dataset<Row> observationDaysDF = ObservationDays.of(observationsDF, period, params);
-    Dataset<Row> reservationDaysDF = Coverage.withUnobserved(ReservationDays.of(observationDaysDF), scopeTimelineDF)
+    List<Dataset<Row>> shared = new ArrayList<>();
+    Dataset<Row> scopeTimelineDF = cached(ScopeTimeline.of(scopesDF, params), shared);
+    Dataset<Row> observationsDF =
+        cached(InstanceCounts.of(Observations.of(trustedReservationsDF, scopeTimelineDF, params)), shared);
+    Dataset<Row> observationDaysDF = cached(ObservationDays.of(observationsDF, period, params), shared);
+    Dataset<Row> reservationDaysDF = Coverage.withUnobserved(
+            ReservationDays.of(observationDaysDF, Coverage.scopeDays(scopeTimelineDF, period)))
         .filter(col("has_interval").or(col("unobserved_us").gt(0)));
-    Dataset<Row> pricedReservationDaysDF = Pricing.withRates(reservationDaysDF, pricesDF);
+    Dataset<Row> pricedReservationDaysDF = cached(Pricing.withRates(reservationDaysDF, pricesDF), shared);
+    Dataset<Row> pieceClaimsDF =
+        cached(AccountSplit.pieceClaims(observationDaysDF, observationsDF, trustedUsageDF), shared);
 
-    Dataset<Row> accountUsageDailyDF = AccountUsageDaily.of(
-        AccountSplit.accountDays(observationDaysDF, observationsDF, trustedUsageDF), pricedReservationDaysDF);
-    Dataset<Row> reservationDailyDF = ReservationDaily.of(pricedReservationDaysDF, accountUsageDailyDF);
-    Dataset<Row> dataQualityDF = DataQuality.of(
+    Dataset<Row> accountUsageDailyDF =
+        cached(AccountUsageDaily.of(AccountSplit.accountDays(pieceClaimsDF), pricedReservationDaysDF), shared);
+    Dataset<Row> reservationDailyDF = cached(ReservationDaily.of(pricedReservationDaysDF, accountUsageDailyDF), shared);
+    Dataset<Row> dataQualityDF = cached(DataQuality.of(
         observationDaysDF,
-        AccountSplit.findings(observationDaysDF, observationsDF, trustedUsageDF),
+        AccountSplit.findings(pieceClaimsDF),
         pricedReservationDaysDF,
         TrustedSnapshots.unpublishedFindings(snapshots.reservationsDF(), scopesDF, SnapshotTables.RESERVATIONS_TABLE, period)
             .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.reservationUsageDF(), scopesDF,
-                SnapshotTables.RESERVATION_USAGE_TABLE, period)));
-    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF);
+                SnapshotTables.RESERVATION_USAGE_TABLE, period))), shared);
+    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, shared);
+  }
+
+  /** Results several marts read: computed once by whichever mart is computed first. */
+  private static Dataset<Row> cached(Dataset<Row> df, List<Dataset<Row>> shared) {
+    Dataset<Row> persisted = df.persist(StorageLevel.MEMORY_AND_DISK());
+    shared.add(persisted);
+    return persisted;
   }
 
   /** Data-quality details print instants as UTC; day boundaries are computed without a time zone. */

@@ -30,7 +30,7 @@ public final class MartReader {
 
   /** All three marts for a period. */
   public static Marts readAll(SparkSession spark, String warehouse, LocalDate from, LocalDate to) {
-    return new Marts(
+    return Marts.of(
         read(spark, warehouse, MartTable.RESERVATION_DAILY, from, to),
         read(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, from, to),
         read(spark, warehouse, MartTable.DATA_QUALITY, from, to));

@@ -28,22 +28,13 @@ public final class TransformRunner {
         : PriceFile.load(pricesCsvPathOrNull, spark.sparkContext().hadoopConfiguration());
     SnapshotInputs snapshots =
         SnapshotReader.read(spark, warehouse, period.extendedBack(params.lookbackDays())).persist();
-    try {
-      Marts marts = MartBuilder.build(snapshots, prices.toDataFrame(spark), period, params);
+    try (Marts marts = MartBuilder.build(snapshots, prices.toDataFrame(spark), period, params)) {
       Map<MartTable, Long> rows = new LinkedHashMap<>();
-      Map<String, Long> findingsByCheck = new TreeMap<>();
       for (MartTable table : MartTable.values()) {
-        Dataset<Row> martDF = marts.get(table).persist();
-        try {
-          Map<LocalDate, Long> rowsPerDay = MartWriter.write(spark, warehouse, table, martDF, period);
-          rows.put(table, rowsPerDay.values().stream().mapToLong(Long::longValue).sum());
-          if (table == MartTable.DATA_QUALITY) {
-            findingsByCheck.putAll(rowsPerCheck(martDF));
-          }
-        } finally {
-          martDF.unpersist();
-        }
+        Map<LocalDate, Long> rowsPerDay = MartWriter.write(spark, warehouse, table, marts.get(table), period);
+        rows.put(table, rowsPerDay.values().stream().mapToLong(Long::longValue).sum());
       }
+      Map<String, Long> findingsByCheck = rowsPerCheck(marts.dataQualityDF());
       return new TransformResult(period.days(), rows.get(MartTable.RESERVATION_DAILY),
           rows.get(MartTable.ACCOUNT_USAGE_DAILY), rows.get(MartTable.DATA_QUALITY), findingsByCheck);
     } finally {

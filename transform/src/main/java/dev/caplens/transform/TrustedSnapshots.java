@@ -48,7 +48,7 @@ public final class TrustedSnapshots {
   }
 
   private static Dataset<Row> publishedScopeSnapshots(Dataset<Row> scopesDF) {
-    return scopesDF.select(Cols.of(SnapshotTables.SCOPE_SNAPSHOT_KEY)).distinct();
+    return scopesDF.select(Cols.of(SnapshotTables.SCOPE_SNAPSHOT_KEY));
   }
 
   private TrustedSnapshots() {}

@@ -16,16 +16,22 @@ final class MartRun {
 
   static final String M5_LARGE_PRICE = "aws,us-east-1,m5.large,Linux/UNIX,on-demand,0.096,USD";
 
-  final Marts marts;
   final List<Row> reservationDaily;
   final List<Row> accountUsageDaily;
   final List<Row> dataQuality;
 
   private MartRun(Marts marts) {
-    this.marts = marts;
     this.reservationDaily = marts.reservationDailyDF().collectAsList();
     this.accountUsageDaily = marts.accountUsageDailyDF().collectAsList();
     this.dataQuality = marts.dataQualityDF().collectAsList();
+  }
+
+  /** The collected marts as Spark tables again, for report queries, without the builder's caches. */
+  Marts collected() {
+    var spark = TestSpark.spark();
+    return Marts.of(spark.createDataFrame(reservationDaily, MartSchemas.RESERVATION_DAILY),
+        spark.createDataFrame(accountUsageDaily, MartSchemas.ACCOUNT_USAGE_DAILY),
+        spark.createDataFrame(dataQuality, MartSchemas.DATA_QUALITY));
   }
 
   static MartRun of(SnapshotFixture fixture, String from, String to, String... priceLines) {
@@ -34,7 +40,9 @@ final class MartRun {
 
   static MartRun of(SnapshotFixture fixture, String from, String to, TransformParams params, String... priceLines) {
     DayRange period = DayRange.of(LocalDate.parse(from), LocalDate.parse(to));
-    return new MartRun(MartBuilder.build(fixture.inputs(), prices(priceLines), period, params));
+    try (Marts marts = MartBuilder.build(fixture.inputs(), prices(priceLines), period, params)) {
+      return new MartRun(marts);
+    }
   }
 
   static Dataset<Row> prices(String... lines) {

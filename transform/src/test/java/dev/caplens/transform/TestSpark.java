@@ -15,6 +15,8 @@ final class TestSpark {
       .config("spark.default.parallelism", "2")
       .config("spark.sql.session.timeZone", "UTC")
       .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+      // Adaptive execution turns each of the many tiny shuffles into its own job: 3x slower here.
+      .config("spark.sql.adaptive.enabled", "false")
       .getOrCreate();
 
   static SparkSession spark() {

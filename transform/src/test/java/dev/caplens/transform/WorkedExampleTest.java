@@ -8,10 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.caplens.transform.SnapshotFixture.Res;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** DESIGN.md "Worked example", reproduced from hourly snapshots. */
 class WorkedExampleTest {
+
+  private static MartRun run;
+
+  @BeforeAll
+  static void computeMarts() {
+    run = MartRun.of(workedExample(), "2026-11-20", "2026-11-20", M5_LARGE_PRICE);
+  }
 
   /**
    * cr-1 (m5.large at 0.096/h, owner 111111111111, shared with 222222222222) on 2026-11-20:
@@ -35,8 +43,6 @@ class WorkedExampleTest {
 
   @Test
   void reproducesTheWorkedExample() {
-    MartRun run = MartRun.of(workedExample(), "2026-11-20", "2026-11-20", M5_LARGE_PRICE);
-
     Row cr1 = run.reservation("cr-1", "2026-11-20");
     // reserved = 10 x 24 h = 240; used = (10 - 4) x 12 h = 72; idle = 240 - 72 = 168
     assertThat(dec(cr1, "reserved_instance_hours")).isEqualByComparingTo("240");
@@ -65,15 +71,13 @@ class WorkedExampleTest {
 
   @Test
   void reportsShowTheWorkedExample() {
-    MartRun run = MartRun.of(workedExample(), "2026-11-20", "2026-11-20", M5_LARGE_PRICE);
-
-    Row reservation = ReportQueries.reservations(run.marts.reservationDailyDF()).collectAsList().get(0);
+    Row reservation = ReportQueries.reservations(run.collected().reservationDailyDF()).collectAsList().get(0);
     assertThat(List.of(reservation.schema().fieldNames())).isEqualTo(ReportQueries.RESERVATIONS_COLUMNS);
     // utilisation = 72 / 240 = 0.3
     assertThat(dec(reservation, "utilisation")).isEqualByComparingTo("0.3");
     assertThat(dec(reservation, "idle_cost")).isEqualByComparingTo("16.128");
 
-    List<Row> accounts = ReportQueries.accounts(run.marts.reservationDailyDF(), run.marts.accountUsageDailyDF())
+    List<Row> accounts = ReportQueries.accounts(run.collected().reservationDailyDF(), run.collected().accountUsageDailyDF())
         .collectAsList();
     assertThat(accounts).extracting(r -> r.<String>getAs("account_id")).containsExactly("111111111111", "222222222222");
     Row owner = accounts.get(0);

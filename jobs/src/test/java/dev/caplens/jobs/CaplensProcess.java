@@ -1,0 +1,42 @@
+package dev.caplens.jobs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the caplens main class in a separate JVM, as an operator's shell would, with its own environment. */
+final class CaplensProcess {
+
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  private CaplensProcess() {}
+
+  static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(CaplensCli.class.getName());
+    command.addAll(List.of(args));
+    Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
+    Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    // A clean environment: nothing from the developer's shell reaches the SDKs.
+    builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("ALIBABA_") || k.startsWith("CAPLENS_"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("caplens " + String.join(" ", args) + " did not finish in 120 s");
+    }
+    return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        Files.readString(stderr, StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,136 @@
+package dev.caplens.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code caplens demo} end to end: every hourly snapshot of the sample organisation through the
+ * real SDK clients, the Spark transform and the report writers. Expected figures are worked out
+ * by hand from sample-data/README.md (two days, 2026-11-20 and 2026-11-21, 48 hourly snapshots).
+ */
+class DemoTest {
+
+  @TempDir
+  static Path out;
+
+  static Map<String, CSVRecord> reservations;
+  static Map<String, CSVRecord> accounts;
+
+  @BeforeAll
+  static void runDemo() throws Exception {
+    assertThat(CaplensCli.execute("demo", "--out", out.toString())).isZero();
+    reservations = byKey(out.resolve("report/reservations.csv"), List.of("reservation_id"));
+    accounts = byKey(out.resolve("report/accounts.csv"), List.of("account_id", "currency"));
+  }
+
+  @Test
+  void sharedOdcrFollowsBusinessHours() {
+    // cr-1, m5.large at 0.096: total 10; business hours (12 h a day) 111 runs 6 and 222 runs 2,
+    // off hours 111 runs 3. Per day used 12x8 + 12x3 = 132 of 240; two days: 264 of 480.
+    CSVRecord cr1 = reservations.get("cr-0a11c0de000000001");
+    assertDecimal(cr1, "reserved_instance_hours", "480");
+    assertDecimal(cr1, "used_instance_hours", "264");
+    assertDecimal(cr1, "idle_instance_hours", "216");
+    assertDecimal(cr1, "utilisation", "0.55");
+    assertDecimal(cr1, "reserved_cost", "46.08");     // 480 x 0.096
+    assertDecimal(cr1, "idle_cost", "20.736");        // 216 x 0.096
+    assertThat(cr1.get("reservation_kind")).isEqualTo("odcr");
+  }
+
+  @Test
+  void lendingPairCountsTheSourceOnceAndTheBorrowerAtTheSourcesRate() {
+    // cr-3 (r5.2xlarge 0.504) lends 4 to cr-4 from 06:00 on day 1 (42 h). Owner 111 runs 2 all
+    // the time; borrower 222 runs 3 in business hours, 1 otherwise: day 1 12x3 + 6x1 = 42,
+    // day 2 12x3 + 12x1 = 48, so 90 borrowed hours; used = 2x48 + 90 = 186 of 8x48 = 384.
+    CSVRecord source = reservations.get("cr-0a11c0de000000003");
+    assertDecimal(source, "reserved_instance_hours", "384");
+    assertDecimal(source, "used_instance_hours", "186");
+    assertDecimal(source, "lent_instance_hours", "168");   // 4 x 42
+    assertDecimal(source, "lending_savings", "45.36");     // 90 x 0.504
+    CSVRecord interruptible = reservations.get("cr-0a11c0de000000004");
+    assertThat(interruptible.get("reservation_kind")).isEqualTo("interruptible");
+    assertDecimal(interruptible, "reserved_instance_hours", "0");
+    assertDecimal(interruptible, "borrowed_instance_hours", "90");
+    assertDecimal(interruptible, "reserved_cost", "0");
+  }
+
+  @Test
+  void capacityBlockCountsOnlyItsWindowAtTheEffectiveRate() {
+    // cr-5: 2 x p5.48xlarge from 11:00 on day 1 to 11:00 on day 2, fully used, 31.464 an hour.
+    CSVRecord block = reservations.get("cr-0a11c0de000000005");
+    assertThat(block.get("reservation_kind")).isEqualTo("capacity-block");
+    assertDecimal(block, "reserved_instance_hours", "48");
+    assertDecimal(block, "reserved_cost", "1510.272");
+  }
+
+  @Test
+  void cancelledAndUnpricedReservations() {
+    // cr-6: 6 x m6i.xlarge, active for 30 h until cancelled at 06:00 on day 2, 5 in use.
+    CSVRecord cancelled = reservations.get("cr-0e11c0de000000006");
+    assertDecimal(cancelled, "reserved_instance_hours", "180");
+    assertDecimal(cancelled, "used_instance_hours", "150");
+    assertThat(cancelled.get("state")).isEqualTo("cancelled");
+    // cr-7 has no price: empty costs, never 0.
+    CSVRecord unpriced = reservations.get("cr-0e11c0de000000007");
+    assertThat(unpriced.get("reserved_cost")).isEmpty();
+    assertThat(unpriced.get("hourly_rate")).isEmpty();
+    assertDecimal(unpriced, "reserved_instance_hours", "48");
+  }
+
+  @Test
+  void accountsPayExactlyWhatTheReservationsCost() {
+    // 111 is charged for what it ran (cr-1 216 h at 0.096, cr-3 96 h at 0.504) and billed the
+    // idle cost of cr-1 and cr-3; 333 is billed cr-2's idle cost as its billing owner.
+    assertDecimal(accounts.get("111111111111/USD"), "chargeback_cost", "69.12");
+    assertDecimal(accounts.get("111111111111/USD"), "idle_cost", "120.528");
+    assertDecimal(accounts.get("333333333333/USD"), "idle_cost", "30.9");
+    assertDecimal(accounts.get("111111111111/"), "unpriced_instance_hours", "48");
+    BigDecimal reserved = sum(reservations.values(), "reserved_cost");
+    BigDecimal paid = sum(accounts.values(), "chargeback_cost").add(sum(accounts.values(), "idle_cost"));
+    assertThat(paid).isEqualByComparingTo(reserved).isEqualByComparingTo("1821.048");
+  }
+
+  @Test
+  void summaryIsWrittenForFinance() throws Exception {
+    String html = Files.readString(out.resolve("report/summary.html"), StandardCharsets.UTF_8);
+    assertThat(html).contains("2026-11-20 to 2026-11-21").contains("1,821.05 USD").contains("cr-0a11c0de000000003");
+  }
+
+  private static void assertDecimal(CSVRecord row, String column, String expected) {
+    assertThat(new BigDecimal(row.get(column))).as((row.isMapped("reservation_id") ? row.get("reservation_id") : row.get("account_id")) + " " + column)
+        .isEqualByComparingTo(expected);
+  }
+
+  private static BigDecimal sum(Iterable<CSVRecord> rows, String column) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (CSVRecord row : rows) {
+      if (!row.get(column).isEmpty()) {
+        total = total.add(new BigDecimal(row.get(column)));
+      }
+    }
+    return total;
+  }
+
+  static Map<String, CSVRecord> byKey(Path csv, List<String> keyColumns) throws Exception {
+    Map<String, CSVRecord> rows = new HashMap<>();
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        rows.put(String.join("/", keyColumns.stream().map(row::get).toList()), row);
+      }
+    }
+    return rows;
+  }
+}
