@@ -28,6 +28,11 @@ public final class MartReader {
         .select(Cols.of(table.schema()));
   }
 
+  /** The same, by directory name: {@code reservation_daily}, {@code account_usage_daily}, {@code data_quality}. */
+  public static Dataset<Row> read(SparkSession spark, String warehouse, String table, LocalDate from, LocalDate to) {
+    return read(spark, warehouse, MartTable.named(table), from, to);
+  }
+
   /** All three marts for a period. */
   public static Marts readAll(SparkSession spark, String warehouse, LocalDate from, LocalDate to) {
     return Marts.of(

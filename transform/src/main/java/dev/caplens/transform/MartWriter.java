@@ -20,7 +20,8 @@ public final class MartWriter {
 
   /**
    * Writes the rows of {@code martDF} for the days of {@code period} and returns the row count of
-   * each day that has rows. The caller should persist {@code martDF}: it is read twice.
+   * each day that has rows. {@code martDF} is read twice (rows per day, then the write), so pass a
+   * cached one, as {@link MartBuilder}'s are.
    */
   public static Map<LocalDate, Long> write(SparkSession spark, String warehouse, MartTable table,
       Dataset<Row> martDF, DayRange period) {

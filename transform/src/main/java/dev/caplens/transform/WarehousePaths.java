@@ -37,10 +37,6 @@ final class WarehousePaths {
     }
   }
 
-  FileSystem fileSystem() {
-    return fs;
-  }
-
   Path snapshotTable(String table) {
     return new Path(root, "snapshots/" + table);
   }

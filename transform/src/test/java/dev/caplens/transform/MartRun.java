@@ -7,9 +7,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /** The marts of a fixture, computed by {@link MartBuilder} and collected for assertions. */
 final class MartRun {
@@ -81,6 +83,11 @@ final class MartRun {
 
   List<Row> findings(String check) {
     return dataQuality.stream().filter(r -> r.getAs("check").equals(check)).toList();
+  }
+
+  /** "name type" per column, ignoring nullability (Spark makes every column read from files nullable). */
+  static List<String> columnTypes(StructType schema) {
+    return Arrays.stream(schema.fields()).map(f -> f.name() + " " + f.dataType().simpleString()).toList();
   }
 
   static BigDecimal dec(Row row, String column) {

@@ -95,8 +95,13 @@ class ObservationIntervalsTest {
     // A state no EC2 documentation lists.
     var oddScope = fixture.scope("100000000009", "us-east-1");
     Res odd = Res.odcr("cr-odd", "100000000009").start(LONG_AGO).counts(1, 1).state("rebooting");
-    oddScope.at("2026-11-20T00:00:00Z").lists(odd);
-    oddScope.at("2026-11-21T00:00:00Z").lists(odd);
+    // No AvailableInstanceCount, and a ReservationType caplens does not know.
+    Res noAvailable = Res.odcr("cr-no-available", "100000000009").start(LONG_AGO).counts(3, 0)
+        .with("available_instance_count", null);
+    Res newType = Res.odcr("cr-new-type", "100000000009").start(LONG_AGO).counts(1, 0)
+        .with("reservation_type", "future-type");
+    oddScope.at("2026-11-20T00:00:00Z").lists(odd).lists(noAvailable).lists(newType);
+    oddScope.at("2026-11-21T00:00:00Z").lists(odd).lists(noAvailable).lists(newType);
     return fixture;
   }
 
@@ -218,6 +223,28 @@ class ObservationIntervalsTest {
         .filter(r -> r.getAs("date").toString().equals("2026-11-20")).toList();
     assertThat(findings).hasSize(1);
     assertThat(dec(findings.get(0), "instance_hours")).isEqualByComparingTo("24");
+  }
+
+  @Test
+  void missingCountCountsAsUnusedAndIsReported() {
+    // reserved 3 x 24 = 72; with no available count nothing is known to be used
+    Row day20 = run.reservation("cr-no-available", "2026-11-20");
+    assertThat(dec(day20, "reserved_instance_hours")).isEqualByComparingTo("72");
+    assertThat(dec(day20, "used_instance_hours")).isEqualByComparingTo("0");
+    List<Row> findings = run.findings("invalid-count").stream()
+        .filter(r -> r.getAs("date").toString().equals("2026-11-20")).toList();
+    assertThat(findings).extracting(r -> r.<String>getAs("reservation_id")).containsExactly("cr-no-available");
+    assertThat(dec(findings.get(0), "instance_hours")).isEqualByComparingTo("72");
+  }
+
+  @Test
+  void unknownReservationTypeIsPricedAsAnOdcrAndReported() {
+    // 1 instance, all used, 24 h at the on-demand rate: 2.304
+    Row day20 = run.reservation("cr-new-type", "2026-11-20");
+    assertThat(day20.<String>getAs("reservation_kind")).isEqualTo("odcr");
+    assertThat(dec(day20, "used_cost")).isEqualByComparingTo("2.304");
+    assertThat(run.findings("unknown-reservation-type")).extracting(r -> r.<String>getAs("reservation_id"))
+        .containsOnly("cr-new-type");
   }
 
   @Test

@@ -22,6 +22,8 @@ class UsageAndPricingTest {
 
   private static final String DAY = "2026-11-20";
   private static final String MIDNIGHT = "2026-11-20T00:00:00Z";
+  /** Any platform of m5.large: loses to the exact Linux/UNIX price, applies to Windows. */
+  private static final String ANY_PLATFORM_PRICE = "aws,us-east-1,m5.large,*,on-demand,0.5,USD";
   private static MartRun run;
 
   static SnapshotFixture fixture() {
@@ -42,12 +44,14 @@ class UsageAndPricingTest {
     fixture.scope("200000000005", "us-east-1").at(MIDNIGHT)
         .lists(Res.odcr("cr-unpriced", "200000000005").start(MIDNIGHT).instanceType("x9.huge").counts(2, 1))
         .usage("cr-unpriced", "200000000005", 1);
+    fixture.scope("200000000006", "us-east-1").at(MIDNIGHT)
+        .lists(Res.odcr("cr-windows", "200000000006").start(MIDNIGHT).with("platform", "Windows").counts(1, 1));
     return fixture;
   }
 
   @BeforeAll
   static void computeMarts() {
-    run = MartRun.of(fixture(), DAY, DAY, M5_LARGE_PRICE);
+    run = MartRun.of(fixture(), DAY, DAY, M5_LARGE_PRICE, ANY_PLATFORM_PRICE);
   }
 
   @Test
@@ -114,6 +118,15 @@ class UsageAndPricingTest {
   }
 
   @Test
+  void anExactPlatformPriceWinsOverTheWildcard() {
+    assertThat(dec(run.reservation("cr-billed", DAY), "hourly_rate")).isEqualByComparingTo("0.096");
+    // Windows has only the * price: 1 x 24 h x 0.5 = 12, all idle
+    Row windows = run.reservation("cr-windows", DAY);
+    assertThat(dec(windows, "hourly_rate")).isEqualByComparingTo("0.5");
+    assertThat(dec(windows, "idle_cost")).isEqualByComparingTo("12");
+  }
+
+  @Test
   void missingPriceLeavesCostsEmptyAndIsReported() {
     Row reservation = run.reservation("cr-unpriced", DAY);
     assertThat(dec(reservation, "reserved_instance_hours")).isEqualByComparingTo("48");
@@ -146,8 +159,8 @@ class UsageAndPricingTest {
     Marts marts = run.collected();
     BigDecimal reservedCost = sum(ReportQueries.reservations(marts.reservationDailyDF()).collectAsList(), "reserved_cost");
     List<Row> accounts = ReportQueries.accounts(marts.reservationDailyDF(), marts.accountUsageDailyDF()).collectAsList();
-    // 23.04 x 3 (unexplained, exceeds, billed) + 0.48 (uneven, 5 x 1 h)
-    assertThat(reservedCost).isEqualByComparingTo("69.6");
+    // 23.04 x 3 (unexplained, exceeds, billed) + 0.48 (uneven, 5 x 1 h) + 12 (windows)
+    assertThat(reservedCost).isEqualByComparingTo("81.6");
     assertThat(sum(accounts, "chargeback_cost").add(sum(accounts, "idle_cost"))).isEqualByComparingTo(reservedCost);
     assertThat(sum(accounts, "reserved_cost")).isEqualByComparingTo(reservedCost);
   }
@@ -167,7 +180,7 @@ class UsageAndPricingTest {
     assertThat(findings).extracting(r -> r.<String>getAs("account_id")).isSorted();
     List<Row> reservations = ReportQueries.reservations(marts.reservationDailyDF()).collectAsList();
     assertThat(reservations).extracting(r -> r.<String>getAs("reservation_id"))
-        .containsExactly("cr-unexplained", "cr-exceeds", "cr-uneven", "cr-billed", "cr-unpriced");
+        .containsExactly("cr-unexplained", "cr-exceeds", "cr-uneven", "cr-billed", "cr-unpriced", "cr-windows");
   }
 
   private static Row account(List<Row> accounts, String accountId, String currency) {

@@ -70,6 +70,14 @@ class WorkedExampleTest {
   }
 
   @Test
+  void martsHaveTheirDeclaredSchemas() {
+    assertThat(MartRun.columnTypes(run.reservationDaily.get(0).schema()))
+        .isEqualTo(MartRun.columnTypes(MartSchemas.RESERVATION_DAILY));
+    assertThat(MartRun.columnTypes(run.accountUsageDaily.get(0).schema()))
+        .isEqualTo(MartRun.columnTypes(MartSchemas.ACCOUNT_USAGE_DAILY));
+  }
+
+  @Test
   void reportsShowTheWorkedExample() {
     Row reservation = ReportQueries.reservations(run.collected().reservationDailyDF()).collectAsList().get(0);
     assertThat(List.of(reservation.schema().fieldNames())).isEqualTo(ReportQueries.RESERVATIONS_COLUMNS);
