@@ -1,9 +1,9 @@
 package dev.caplens.jobs;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code caplens report}: report files for a day range from the marts. */
@@ -11,28 +11,18 @@ import picocli.CommandLine.Option;
     description = "Write the report files (CSV, HTML summary) for a day range from the marts.")
 final class ReportCommand implements Callable<Integer> {
 
-  @Option(names = "--warehouse", description = "Warehouse directory or Hadoop URI (default: from --config).")
-  String warehouse;
-
-  @Option(names = "--from", required = true, description = "First UTC day, YYYY-MM-DD.")
-  LocalDate from;
-
-  @Option(names = "--to", required = true, description = "Last UTC day, YYYY-MM-DD (inclusive).")
-  LocalDate to;
+  @Mixin
+  PeriodOptions period;
 
   @Option(names = "--out", required = true, description = "Directory to write the report files to.")
   Path out;
 
-  @Option(names = "--config", description = "YAML config file.")
-  Path config;
-
   @Override
   public Integer call() throws Exception {
-    Options.checkRange(from, to);
-    CaplensConfig cfg = CaplensConfig.load(config);
-    String location = Options.required("--warehouse", warehouse, cfg.warehouse());
-    PipelineJobs.report(SparkSessions.getOrCreate("caplens report"), location, from, to, out);
-    System.out.println("caplens report: " + from + " to " + to + " in " + out.toAbsolutePath());
+    CaplensConfig cfg = period.resolve();
+    PipelineJobs.report(SparkSessions.getOrCreate("caplens report"), period.warehouse(cfg), period.from, period.to,
+        out);
+    System.out.println("caplens report: " + period.from + " to " + period.to + " in " + out.toAbsolutePath());
     return ExitCodes.OK;
   }
 }
