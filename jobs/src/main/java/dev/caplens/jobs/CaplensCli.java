@@ -1,5 +1,6 @@
 package dev.caplens.jobs;
 
+import dev.caplens.transform.PriceFileException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,7 +55,7 @@ public final class CaplensCli implements Runnable {
 
   private static int failed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
-    if (e instanceof UsageException) {
+    if (e instanceof UsageException || e instanceof PriceFileException) {
       err.println("caplens: " + e.getMessage());
       err.flush();
       return ExitCodes.USAGE;

@@ -27,6 +27,7 @@ final class PipelineJobs {
 
   static void transform(SparkSession spark, String warehouse, LocalDate from, LocalDate to, String prices,
                         int maxCarryHours) {
+    requireDirectory(spark, warehouse, "snapshots", "run 'caplens ingest' into it first");
     long started = System.nanoTime();
     var result = TransformRunner.run(spark, warehouse, from, to, prices, TransformParams.withMaxCarryHours(maxCarryHours));
     LOG.info("transform {} to {}: {} in {} ms", from, to, result, (System.nanoTime() - started) / 1_000_000);
@@ -34,6 +35,7 @@ final class PipelineJobs {
 
   static void report(SparkSession spark, String warehouse, LocalDate from, LocalDate to, Path outDir)
       throws IOException {
+    requireDirectory(spark, warehouse, "marts", "run 'caplens transform' on it first");
     long started = System.nanoTime();
     Files.createDirectories(outDir);
     Marts marts = MartReader.readAll(spark, warehouse, from, to);
@@ -52,6 +54,19 @@ final class PipelineJobs {
     accountUsageDaily.unpersist();
     LOG.info("report {} to {}: {} reservations, {} account rows in {} ms", from, to, reservations.rows().size(),
         accounts.rows().size(), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** A warehouse without the expected directory is almost always a mistyped path: say so instead of reporting nothing. */
+  private static void requireDirectory(SparkSession spark, String warehouse, String child, String hint) {
+    try {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(
+          warehouse.contains("://") ? warehouse : Path.of(warehouse).toAbsolutePath().toUri().toString(), child);
+      if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+        throw new UsageException("warehouse " + warehouse + " has no " + child + "/: " + hint);
+      }
+    } catch (IOException e) {
+      throw new UsageException("warehouse " + warehouse + " cannot be read: " + e.getMessage(), e);
+    }
   }
 
   static void transformAndReport(String warehouse, LocalDate from, LocalDate to, String prices, int maxCarryHours,

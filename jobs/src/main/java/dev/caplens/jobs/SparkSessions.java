@@ -17,7 +17,9 @@ public final class SparkSessions {
     boolean submitted = conf.contains("spark.master");
     SparkSession.Builder builder = SparkSession.builder().appName(appName)
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        // The marts are wide; without this Spark warns on every plan it prints.
+        .config("spark.sql.debug.maxToStringFields", "500");
     if (!submitted) {
       builder.master("local[*]")
           .config("spark.ui.enabled", "false")

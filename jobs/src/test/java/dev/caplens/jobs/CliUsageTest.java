@@ -93,6 +93,25 @@ class CliUsageTest {
   }
 
   @Test
+  void aWarehouseWithoutSnapshotsIsAUsageErrorNotAnEmptyResult() {
+    assertThat(CaplensCli.execute("transform", "--warehouse", dir.resolve("typo").toString(), "--from", "2026-11-20",
+        "--to", "2026-11-20")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no snapshots/");
+    assertThat(dir.resolve("typo")).doesNotExist();
+  }
+
+  @Test
+  void aNegativeRateIsAUsageErrorNamingTheLine() throws Exception {
+    Files.createDirectories(dir.resolve("w/snapshots"));
+    Path prices = dir.resolve("prices.csv");
+    Files.writeString(prices, "provider,region,instance_type,platform,pricing_model,hourly_rate,currency\n"
+        + "aws,us-east-1,m5.large,*,on-demand,-1,USD\n");
+    assertThat(CaplensCli.execute("transform", "--warehouse", dir.resolve("w").toString(), "--from", "2026-11-20",
+        "--to", "2026-11-20", "--prices", prices.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2").contains("negative");
+  }
+
+  @Test
   void missingWarehouseIsNamed() {
     assertThat(CaplensCli.execute("ingest", "--provider", "aws", "--regions", "us-east-1")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--warehouse");
