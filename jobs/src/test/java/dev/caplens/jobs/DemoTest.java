@@ -107,6 +107,22 @@ class DemoTest {
   }
 
   @Test
+  void alibabaPoolsAreReportedPerAllocatedResourceInYuan() {
+    // sample-data/README.md over two days: crp-1 is 10 x 48 = 480 h at 0.69 CNY = 331.2, 6 in use
+    // (288 h). crp-2 has two zones of 4 x ecs.c7.xlarge at 1.12 CNY: -i fully used; -j 1 of 4 in
+    // use, so 4 x 48 = 192 h reserved and 3 x 48 = 144 h idle.
+    CSVRecord web = reservations.get("crp-bp1a11c0de0000001");
+    assertThat(web.get("currency")).isEqualTo("CNY");
+    assertDecimal(web, "reserved_cost", "331.2");
+    assertDecimal(web, "used_instance_hours", "288");
+    CSVRecord zoneJ = reservations.get("crp-bp1a11c0de0000002:cn-hangzhou-j:ecs.c7.xlarge");
+    assertDecimal(zoneJ, "reserved_instance_hours", "192");
+    assertDecimal(zoneJ, "idle_instance_hours", "144");
+    assertDecimal(zoneJ, "idle_cost", "161.28");   // 144 x 1.12
+    assertDecimal(reservations.get("crp-bp1a11c0de0000002:cn-hangzhou-i:ecs.c7.xlarge"), "idle_cost", "0");
+  }
+
+  @Test
   void summaryIsWrittenForFinance() throws Exception {
     String html = Files.readString(out.resolve("report/summary.html"), StandardCharsets.UTF_8);
     assertThat(html).contains("2026-11-20 to 2026-11-21").contains("1,821.05 USD").contains("cr-0a11c0de000000003");

@@ -29,8 +29,10 @@ public final class MartBuilder {
     DayRange snapshotDays = period.extendedBack(params.lookbackDays());
     Dataset<Row> scopesDF = snapshots.scopesDF()
         .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to())));
-    Dataset<Row> trustedReservationsDF = TrustedSnapshots.trusted(snapshots.reservationsDF(), scopesDF);
-    Dataset<Row> trustedUsageDF = TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF);
+    Dataset<Row> publishedReservationsDF = TrustedSnapshots.trusted(snapshots.reservationsDF(), scopesDF);
+    Dataset<Row> trustedReservationsDF = AllocatedResources.reservations(publishedReservationsDF);
+    Dataset<Row> trustedUsageDF = AllocatedResources.usage(
+        TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF), publishedReservationsDF);
 
     List<Dataset<Row>> shared = new ArrayList<>();
     Dataset<Row> scopeTimelineDF = cached(ScopeTimeline.of(scopesDF, params), shared);

@@ -64,7 +64,9 @@ public final class SnapshotTables {
   public static final StructType RESERVATION_USAGE = table(
       required("reservation_id", StringType),
       required("usage_account_id", StringType),
-      optional("used_instance_count", IntegerType));
+      optional("used_instance_count", IntegerType),
+      optional("availability_zone", StringType),
+      optional("instance_type", StringType));
 
   /** The schema of a table by its directory name under {@code snapshots/}. */
   public static StructType schema(String table) {

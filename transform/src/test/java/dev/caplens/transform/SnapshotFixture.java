@@ -29,6 +29,11 @@ final class SnapshotFixture {
     return new Scope("aws", accountId, region);
   }
 
+  /** An Alibaba account x region (source ecs). */
+  Scope aliyunScope(String accountId, String region) {
+    return new Scope("aliyun", accountId, region);
+  }
+
   SnapshotInputs inputs() {
     SparkSession spark = TestSpark.spark();
     return new SnapshotInputs(
@@ -96,6 +101,14 @@ final class SnapshotFixture {
       return this;
     }
 
+    /** Alibaba usage of one allocated resource (zone x instance type) of a pool. */
+    Snapshot resourceUsage(String poolId, String zone, String instanceType, String usageAccountId, int used) {
+      usage.add(row(SnapshotTables.RESERVATION_USAGE, scopeColumns(Map.of("reservation_id", poolId,
+          "usage_account_id", usageAccountId, "used_instance_count", used, "availability_zone", zone,
+          "instance_type", instanceType))));
+      return this;
+    }
+
     Snapshot usage(String reservationId, String usageAccountId, int usedInstanceCount) {
       usage.add(row(SnapshotTables.RESERVATION_USAGE, scopeColumns(Map.of("reservation_id", reservationId,
           "usage_account_id", usageAccountId, "used_instance_count", usedInstanceCount))));
@@ -145,6 +158,21 @@ final class SnapshotFixture {
       values.put("available_instance_count", 0);
       values.put("end_date_type", "unlimited");
       values.put("interruptible", false);
+      return new Res(values);
+    }
+
+    /** One allocated resource of an active Alibaba private pool, as ingest writes it. */
+    static Res poolResource(String poolId, String ownerAccountId, String zone, String instanceType) {
+      Map<String, Object> values = new HashMap<>();
+      values.put("reservation_id", poolId);
+      values.put("owner_account_id", ownerAccountId);
+      values.put("instance_type", instanceType);
+      values.put("platform", "linux");
+      values.put("availability_zone", zone);
+      values.put("state", "Active");
+      values.put("total_instance_count", 0);
+      values.put("available_instance_count", 0);
+      values.put("end_date_type", "Unlimited");
       return new Res(values);
     }
 
