@@ -9,29 +9,36 @@ import java.util.Map;
  * A report's rows with their column names, in file order. Values are plain Java values
  * (String, BigDecimal, Long, Integer, Boolean, LocalDate, Instant) or null for unknown.
  */
-public record ReportTable(List<String> columns, List<List<Object>> rows) {
+public final class ReportTable {
 
-  public ReportTable {
-    columns = List.copyOf(columns);
-    rows = List.copyOf(rows);
-    for (List<Object> row : rows) {
-      if (row.size() != columns.size()) {
-        throw new IllegalArgumentException("row has " + row.size() + " cells for " + columns.size() + " columns");
+  private final List<String> columns;
+  private final List<List<Object>> rows;
+  private final Map<String, Integer> positions = new HashMap<>();
+
+  public ReportTable(List<String> columns, List<List<Object>> rows) {
+    this.columns = List.copyOf(columns);
+    // Cells may be null (unknown), which List.copyOf refuses.
+    this.rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row))).toList();
+    for (List<Object> row : this.rows) {
+      if (row.size() != this.columns.size()) {
+        throw new IllegalArgumentException("row has " + row.size() + " cells for " + this.columns.size() + " columns");
       }
+    }
+    for (int i = 0; i < this.columns.size(); i++) {
+      positions.put(this.columns.get(i), i);
     }
   }
 
-  /** Reads cells by column name. */
-  public Map<String, Integer> index() {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      index.put(columns.get(i), i);
-    }
-    return index;
+  public List<String> columns() {
+    return columns;
+  }
+
+  public List<List<Object>> rows() {
+    return rows;
   }
 
   public Object cell(List<Object> row, String column) {
-    Integer i = index().get(column);
+    Integer i = positions.get(column);
     if (i == null) {
       throw new IllegalArgumentException("no column '" + column + "' in " + columns);
     }

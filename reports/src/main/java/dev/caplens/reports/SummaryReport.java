@@ -50,12 +50,13 @@ public final class SummaryReport {
   }
 
   static Map<String, Object> model(Input input) {
+    List<IdleLine> topIdle = topIdle(input.reservations());
     return Map.of(
         "period", input.from().equals(input.to()) ? input.from().toString() : input.from() + " to " + input.to(),
         "headlines", headlines(input.reservations(), input.accounts()),
         "accounts", accountLines(input.accounts()),
-        "topIdle", topIdle(input.reservations()),
-        "hasTopIdle", !topIdle(input.reservations()).isEmpty(),
+        "topIdle", topIdle,
+        "hasTopIdle", !topIdle.isEmpty(),
         "dataQualityFindings", input.dataQualityFindings());
   }
 
