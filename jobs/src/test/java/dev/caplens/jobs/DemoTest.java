@@ -33,7 +33,7 @@ class DemoTest {
   static void runDemo() throws Exception {
     assertThat(CaplensCli.execute("demo", "--out", out.toString())).isZero();
     reservations = byKey(out.resolve("report/reservations.csv"), List.of("reservation_id"));
-    accounts = byKey(out.resolve("report/accounts.csv"), List.of("account_id", "currency"));
+    accounts = byKey(out.resolve("report/accounts.csv"), List.of("provider", "account_id", "currency"));
   }
 
   @Test
@@ -94,16 +94,16 @@ class DemoTest {
   void accountsPayExactlyWhatTheReservationsCost() {
     // 111 is charged for what it ran (cr-1 216 h at 0.096, cr-3 96 h at 0.504) and billed the
     // idle cost of cr-1 and cr-3; 333 is billed cr-2's idle cost as its billing owner.
-    assertDecimal(accounts.get("111111111111/USD"), "chargeback_cost", "69.12");
-    assertDecimal(accounts.get("111111111111/USD"), "idle_cost", "120.528");
-    assertDecimal(accounts.get("333333333333/USD"), "idle_cost", "30.9");
-    assertDecimal(accounts.get("111111111111/"), "unpriced_instance_hours", "48");
+    assertDecimal(accounts.get("aws/111111111111/USD"), "chargeback_cost", "69.12");
+    assertDecimal(accounts.get("aws/111111111111/USD"), "idle_cost", "120.528");
+    assertDecimal(accounts.get("aws/333333333333/USD"), "idle_cost", "30.9");
+    assertDecimal(accounts.get("aws/111111111111/"), "unpriced_instance_hours", "48");
     // Over all accounts, chargeback + idle cost is what the USD reservations cost:
-    // 46.08 + 32.64 + 193.536 + 1510.272 + 38.52.
+    // EC2 46.08 + 32.64 + 193.536 + 1510.272 + 38.52 = 1821.048, plus the Outpost's 187.32.
     BigDecimal reserved = sum(inCurrency(reservations, "USD"), "reserved_cost");
     BigDecimal paid = sum(inCurrency(accounts, "USD"), "chargeback_cost")
         .add(sum(inCurrency(accounts, "USD"), "idle_cost"));
-    assertThat(paid).isEqualByComparingTo(reserved).isEqualByComparingTo("1821.048");
+    assertThat(paid).isEqualByComparingTo(reserved).isEqualByComparingTo("2008.368");
   }
 
   @Test
@@ -123,9 +123,25 @@ class DemoTest {
   }
 
   @Test
+  void outpostSlotsAreReservationsPerInstanceType() {
+    // op-0a11c0de000000001 m5.xlarge at 0.25: 6 slots until the capacity task lands at 18:00 on
+    // day 1, then 8: 6 x 18 + 8 x 6 = 156 h on day 1, 8 x 24 = 192 h on day 2; 6 instances
+    // (111: 5, 222: 1) run throughout, 144 h a day.
+    CSVRecord m5 = reservations.get("op-0a11c0de000000001:m5.xlarge");
+    assertThat(m5.get("reservation_kind")).isEqualTo("outpost");
+    assertDecimal(m5, "reserved_instance_hours", "348");
+    assertDecimal(m5, "used_instance_hours", "288");
+    assertDecimal(m5, "reserved_cost", "87");       // 348 x 0.25
+    // c5.2xlarge at 0.44: 6 x 18 + 4 x 6 = 132 h, then 96 h; 2 instances of 111.
+    CSVRecord c5 = reservations.get("op-0a11c0de000000001:c5.2xlarge");
+    assertDecimal(c5, "reserved_instance_hours", "228");
+    assertDecimal(c5, "idle_cost", "58.08");        // (228 - 96) x 0.44
+  }
+
+  @Test
   void summaryIsWrittenForFinance() throws Exception {
     String html = Files.readString(out.resolve("report/summary.html"), StandardCharsets.UTF_8);
-    assertThat(html).contains("2026-11-20 to 2026-11-21").contains("1,821.05 USD").contains("cr-0a11c0de000000003");
+    assertThat(html).contains("2026-11-20 to 2026-11-21").contains("2,008.37 USD").contains("cr-0a11c0de000000003");
   }
 
   private static void assertDecimal(CSVRecord row, String column, String expected) {

@@ -26,11 +26,15 @@ class SnapshotSchemaContractTest {
   private static final Map<String, SnapshotTable<?>> WRITTEN = Map.of(
       "scopes", SnapshotTables.SCOPES,
       "reservations", SnapshotTables.RESERVATIONS,
-      "reservation_usage", SnapshotTables.RESERVATION_USAGE);
+      "reservation_usage", SnapshotTables.RESERVATION_USAGE,
+      "outpost_capacity", SnapshotTables.OUTPOST_CAPACITY,
+      "outpost_instances", SnapshotTables.OUTPOST_INSTANCES,
+      "capacity_tasks", SnapshotTables.CAPACITY_TASKS);
 
   @Test
   void everyColumnTransformReadsIsWrittenByIngestWithTheSameType() {
-    for (String table : List.of("scopes", "reservations", "reservation_usage")) {
+    for (String table : List.of("scopes", "reservations", "reservation_usage", "outpost_capacity",
+        "outpost_instances", "capacity_tasks")) {
       MessageType written = WRITTEN.get(table).messageType();
       StructType read = dev.caplens.transform.SnapshotTables.schema(table);
       for (StructField field : read.fields()) {

@@ -1,5 +1,6 @@
 package dev.caplens.transform;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -94,6 +95,12 @@ final class InstanceCounts {
             when(total.geq(0), col("reserved_count")),
             format_string("total_instance_count %s, available_instance_count %s; used counted as 0",
                 coalesce(total.cast("string"), lit("missing")), coalesce(available.cast("string"), lit("missing")))),
+        finding(capacityOwner.and(col("counts_valid")).and(col("reported_used_instance_count").isNotNull())
+                .and(col("reported_used_instance_count").notEqual(col("in_use"))),
+            DataQuality.USED_COUNT_MISMATCH,
+            abs(col("reported_used_instance_count").minus(col("in_use"))),
+            format_string("%s reports %d instances in use but total - available is %d; used counted as %d",
+                col("provider"), col("reported_used_instance_count"), col("in_use"), col("in_use"))),
         finding(capacityOwner.and(col("counts_valid")).and(col("borrowers_in_use").gt(col("lent_count"))),
             DataQuality.BORROWED_EXCEEDS_LENT,
             col("borrowers_in_use").minus(col("lent_count")),

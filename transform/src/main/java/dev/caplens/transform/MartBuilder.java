@@ -29,10 +29,14 @@ public final class MartBuilder {
     DayRange snapshotDays = period.extendedBack(params.lookbackDays());
     Dataset<Row> scopesDF = snapshots.scopesDF()
         .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to())));
-    Dataset<Row> publishedReservationsDF = TrustedSnapshots.trusted(snapshots.reservationsDF(), scopesDF);
-    Dataset<Row> trustedReservationsDF = AllocatedResources.reservations(publishedReservationsDF);
-    Dataset<Row> trustedUsageDF = AllocatedResources.usage(
-        TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF), publishedReservationsDF);
+    Dataset<Row> listedReservationsDF = TrustedSnapshots.trusted(snapshots.reservationsDF(), scopesDF);
+    Dataset<Row> trustedInstancesDF = TrustedSnapshots.trusted(snapshots.outpostInstancesDF(), scopesDF);
+    Dataset<Row> trustedReservationsDF = PrivatePools.withResourceIds(listedReservationsDF)
+        .unionByName(OutpostCapacity.reservations(
+            TrustedSnapshots.trusted(snapshots.outpostCapacityDF(), scopesDF), trustedInstancesDF));
+    Dataset<Row> trustedUsageDF = PrivatePools.usageWithResourceIds(
+            TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF), listedReservationsDF)
+        .unionByName(OutpostCapacity.usage(trustedInstancesDF));
 
     List<Dataset<Row>> shared = new ArrayList<>();
     Dataset<Row> scopeTimelineDF = cached(ScopeTimeline.of(scopesDF, params), shared);
@@ -55,8 +59,16 @@ public final class MartBuilder {
         pricedReservationDaysDF,
         TrustedSnapshots.unpublishedFindings(snapshots.reservationsDF(), scopesDF, SnapshotTables.RESERVATIONS_TABLE, period)
             .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.reservationUsageDF(), scopesDF,
-                SnapshotTables.RESERVATION_USAGE_TABLE, period))), shared);
-    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, shared);
+                SnapshotTables.RESERVATION_USAGE_TABLE, period))
+            .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.outpostCapacityDF(), scopesDF,
+                SnapshotTables.OUTPOST_CAPACITY_TABLE, period))
+            .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.outpostInstancesDF(), scopesDF,
+                SnapshotTables.OUTPOST_INSTANCES_TABLE, period))
+            .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.capacityTasksDF(), scopesDF,
+                SnapshotTables.CAPACITY_TASKS_TABLE, period))), shared);
+    Dataset<Row> capacityTasksDF =
+        CapacityTasks.of(TrustedSnapshots.trusted(snapshots.capacityTasksDF(), scopesDF), period);
+    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, capacityTasksDF, shared);
   }
 
   /** Results several marts read: computed once by whichever mart is computed first. */

@@ -28,17 +28,18 @@ public final class MartReader {
         .select(Cols.of(table.schema()));
   }
 
-  /** The same, by directory name: {@code reservation_daily}, {@code account_usage_daily}, {@code data_quality}. */
+  /** The same, by directory name: {@code reservation_daily}, {@code account_usage_daily}, {@code data_quality}, {@code capacity_tasks}. */
   public static Dataset<Row> read(SparkSession spark, String warehouse, String table, LocalDate from, LocalDate to) {
     return read(spark, warehouse, MartTable.named(table), from, to);
   }
 
-  /** All three marts for a period. */
+  /** All the marts for a period. */
   public static Marts readAll(SparkSession spark, String warehouse, LocalDate from, LocalDate to) {
     return Marts.of(
         read(spark, warehouse, MartTable.RESERVATION_DAILY, from, to),
         read(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, from, to),
-        read(spark, warehouse, MartTable.DATA_QUALITY, from, to));
+        read(spark, warehouse, MartTable.DATA_QUALITY, from, to),
+        read(spark, warehouse, MartTable.CAPACITY_TASKS, from, to));
   }
 
   private MartReader() {}

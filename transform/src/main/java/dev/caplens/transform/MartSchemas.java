@@ -3,6 +3,7 @@ package dev.caplens.transform;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -70,6 +71,22 @@ public final class MartSchemas {
       field("check", StringType),
       field("detail", StringType),
       field("instance_hours", HOURS),
+      field("date", DateType));
+
+  public static final StructType CAPACITY_TASKS = schema(
+      field("provider", StringType),
+      field("account_id", StringType),
+      field("region", StringType),
+      field("capacity_task_id", StringType),
+      field("outpost_id", StringType),
+      field("status", StringType),
+      field("requested_pools_json", StringType),
+      field("creation_date", TimestampType),
+      field("completion_date", TimestampType),
+      field("duration_hours", HOURS),
+      field("failure_type", StringType),
+      field("failure_reason", StringType),
+      field("observed_at", TimestampType),
       field("date", DateType));
 
   private static StructType schema(StructField... fields) {

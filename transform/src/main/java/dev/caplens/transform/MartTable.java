@@ -6,7 +6,8 @@ import org.apache.spark.sql.types.StructType;
 public enum MartTable {
   RESERVATION_DAILY("reservation_daily", MartSchemas.RESERVATION_DAILY),
   ACCOUNT_USAGE_DAILY("account_usage_daily", MartSchemas.ACCOUNT_USAGE_DAILY),
-  DATA_QUALITY("data_quality", MartSchemas.DATA_QUALITY);
+  DATA_QUALITY("data_quality", MartSchemas.DATA_QUALITY),
+  CAPACITY_TASKS("capacity_tasks", MartSchemas.CAPACITY_TASKS);
 
   public static final String PARTITION_COLUMN = "date";
 
@@ -34,6 +35,6 @@ public enum MartTable {
       }
     }
     throw new IllegalArgumentException("unknown mart '" + tableName + "'; known: reservation_daily, "
-        + "account_usage_daily, data_quality");
+        + "account_usage_daily, data_quality, capacity_tasks");
   }
 }

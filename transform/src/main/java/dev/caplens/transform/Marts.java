@@ -5,20 +5,27 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The three marts of a period, each in its {@link MartSchemas} schema. When built by
+ * The marts of a period, each in its {@link MartSchemas} schema. When built by
  * {@link MartBuilder} they and the intermediate results they share (observations, their day
  * pieces, priced reservation-days) are cached; {@link #close()} releases them.
  */
 public record Marts(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF, Dataset<Row> dataQualityDF,
-    List<Dataset<Row>> sharedIntermediates) implements AutoCloseable {
+    Dataset<Row> capacityTasksDF, List<Dataset<Row>> sharedIntermediates) implements AutoCloseable {
 
   public Marts {
     sharedIntermediates = List.copyOf(sharedIntermediates);
   }
 
   /** Marts read back from a warehouse: nothing cached to release. */
+  public static Marts of(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF, Dataset<Row> dataQualityDF,
+      Dataset<Row> capacityTasksDF) {
+    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, capacityTasksDF, List.of());
+  }
+
+  /** The same without capacity tasks (no Outposts). */
   public static Marts of(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF, Dataset<Row> dataQualityDF) {
-    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, List.of());
+    return of(reservationDailyDF, accountUsageDailyDF, dataQualityDF,
+        reservationDailyDF.sparkSession().createDataFrame(List.of(), MartSchemas.CAPACITY_TASKS));
   }
 
   public Dataset<Row> get(MartTable table) {
@@ -26,6 +33,7 @@ public record Marts(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDa
       case RESERVATION_DAILY -> reservationDailyDF;
       case ACCOUNT_USAGE_DAILY -> accountUsageDailyDF;
       case DATA_QUALITY -> dataQualityDF;
+      case CAPACITY_TASKS -> capacityTasksDF;
     };
   }
 

@@ -32,7 +32,8 @@ final class Observations {
    * interval_end_us, owner_account_id, billing_owner_account_id, reservation_type,
    * known_reservation_type, reservation_kind, pricing_model, instance_type, platform,
    * availability_zone, state, billable, known_state, lendable, total_instance_count,
-   * available_instance_count, start_us, end_us, source_reservation_id, lent_instance_count.
+   * available_instance_count, start_us, end_us, source_reservation_id, lent_instance_count,
+   * reported_used_instance_count (Alibaba UsedAmount, Outposts instances running).
    */
   static Dataset<Row> of(Dataset<Row> trustedReservationsDF, Dataset<Row> scopeTimelineDF, TransformParams params) {
     WindowSpec reservationInTime = Window.partitionBy("provider", "reservation_id").orderBy("observed_us");
@@ -73,7 +74,8 @@ final class Observations {
             unix_micros(col("start_date")).as("start_us"),
             unix_micros(col("end_date")).as("end_us"),
             col("source_reservation_id"),
-            col("lent_instance_count"));
+            col("lent_instance_count"),
+            col("reported_used_instance_count"));
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * The report tables (DESIGN.md "Report files") as queries over the marts of a period, each in
@@ -38,6 +40,10 @@ public final class ReportQueries {
   public static final List<String> ACCOUNTS_COLUMNS = concat(List.of("provider", "account_id", "currency"), ACCOUNT_MEASURES);
 
   public static final List<String> DAILY_COLUMNS = concat(List.of("date", "provider", "account_id", "currency"), ACCOUNT_MEASURES);
+
+  public static final List<String> CAPACITY_TASKS_COLUMNS = List.of("provider", "account_id", "region",
+      "capacity_task_id", "outpost_id", "status", "requested_pools_json", "creation_date", "completion_date",
+      "duration_hours", "failure_type", "failure_reason", "observed_at");
 
   public static final List<String> DATA_QUALITY_COLUMNS = List.of(
       "date", "provider", "account_id", "region", "reservation_id", "check", "instance_hours", "detail");
@@ -89,6 +95,20 @@ public final class ReportQueries {
     return accountMeasures(reservationDailyDF, accountUsageDailyDF, List.of("date"))
         .select(Cols.of(DAILY_COLUMNS))
         .orderBy(col("date"), col("provider"), col("account_id"), col("currency").asc_nulls_last());
+  }
+
+  /**
+   * capacity_tasks.csv: each Outposts capacity task active in the period, as last observed
+   * (its row on the latest day that has one).
+   */
+  public static Dataset<Row> capacityTasks(Dataset<Row> capacityTasksDF) {
+    Preconditions.requireColumns(capacityTasksDF, MartSchemas.CAPACITY_TASKS, "capacity_tasks");
+    return capacityTasksDF
+        .withColumn("latest_rank", row_number().over(Window.partitionBy("provider", "capacity_task_id")
+            .orderBy(col("observed_at").desc(), col("date").desc())))
+        .filter(col("latest_rank").equalTo(1))
+        .select(Cols.of(CAPACITY_TASKS_COLUMNS))
+        .orderBy("provider", "account_id", "outpost_id", "capacity_task_id");
   }
 
   /** data_quality.csv: every finding of the period. */

@@ -4,25 +4,33 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The three snapshot tables the marts are computed from, each in its {@link SnapshotTables}
- * schema (partition columns included). Rows need not be trusted yet: the transform keeps only
- * rows whose scope snapshot was published.
+ * The snapshot tables the marts are computed from, each in its {@link SnapshotTables} schema
+ * (partition columns included). Rows need not be trusted yet: the transform keeps only rows whose
+ * scope snapshot was published.
  */
-public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF, Dataset<Row> reservationUsageDF) {
+public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF, Dataset<Row> reservationUsageDF,
+    Dataset<Row> outpostCapacityDF, Dataset<Row> outpostInstancesDF, Dataset<Row> capacityTasksDF) {
 
   public SnapshotInputs {
     Preconditions.requireColumns(scopesDF, SnapshotTables.SCOPES, "scopes");
     Preconditions.requireColumns(reservationsDF, SnapshotTables.RESERVATIONS, "reservations");
     Preconditions.requireColumns(reservationUsageDF, SnapshotTables.RESERVATION_USAGE, "reservation_usage");
+    Preconditions.requireColumns(outpostCapacityDF, SnapshotTables.OUTPOST_CAPACITY, "outpost_capacity");
+    Preconditions.requireColumns(outpostInstancesDF, SnapshotTables.OUTPOST_INSTANCES, "outpost_instances");
+    Preconditions.requireColumns(capacityTasksDF, SnapshotTables.CAPACITY_TASKS, "capacity_tasks");
   }
 
   public SnapshotInputs persist() {
-    return new SnapshotInputs(scopesDF.persist(), reservationsDF.persist(), reservationUsageDF.persist());
+    return new SnapshotInputs(scopesDF.persist(), reservationsDF.persist(), reservationUsageDF.persist(),
+        outpostCapacityDF.persist(), outpostInstancesDF.persist(), capacityTasksDF.persist());
   }
 
   public void unpersist() {
     scopesDF.unpersist();
     reservationsDF.unpersist();
     reservationUsageDF.unpersist();
+    outpostCapacityDF.unpersist();
+    outpostInstancesDF.unpersist();
+    capacityTasksDF.unpersist();
   }
 }

@@ -18,7 +18,10 @@ public final class SnapshotReader {
     return new SnapshotInputs(
         readTable(spark, paths, SnapshotTables.SCOPES_TABLE, snapshotDays),
         readTable(spark, paths, SnapshotTables.RESERVATIONS_TABLE, snapshotDays),
-        readTable(spark, paths, SnapshotTables.RESERVATION_USAGE_TABLE, snapshotDays));
+        readTable(spark, paths, SnapshotTables.RESERVATION_USAGE_TABLE, snapshotDays),
+        readTable(spark, paths, SnapshotTables.OUTPOST_CAPACITY_TABLE, snapshotDays),
+        readTable(spark, paths, SnapshotTables.OUTPOST_INSTANCES_TABLE, snapshotDays),
+        readTable(spark, paths, SnapshotTables.CAPACITY_TASKS_TABLE, snapshotDays));
   }
 
   private static Dataset<Row> readTable(SparkSession spark, WarehousePaths paths, String table, DayRange days) {

@@ -23,6 +23,9 @@ public final class SnapshotTables {
   public static final String SCOPES_TABLE = "scopes";
   public static final String RESERVATIONS_TABLE = "reservations";
   public static final String RESERVATION_USAGE_TABLE = "reservation_usage";
+  public static final String OUTPOST_CAPACITY_TABLE = "outpost_capacity";
+  public static final String OUTPOST_INSTANCES_TABLE = "outpost_instances";
+  public static final String CAPACITY_TASKS_TABLE = "capacity_tasks";
 
   /** The columns that identify one scope snapshot; a table row is trusted when scopes has them. */
   public static final List<String> SCOPE_SNAPSHOT_KEY =
@@ -59,7 +62,8 @@ public final class SnapshotTables {
       optional("lent_target_instance_count", IntegerType),
       optional("lent_status", StringType),
       optional("lent_to_reservation_id", StringType),
-      optional("tags_json", StringType));
+      optional("tags_json", StringType),
+      optional("reported_used_instance_count", IntegerType));
 
   public static final StructType RESERVATION_USAGE = table(
       required("reservation_id", StringType),
@@ -68,12 +72,49 @@ public final class SnapshotTables {
       optional("availability_zone", StringType),
       optional("instance_type", StringType));
 
+  /** One row per Outposts compute asset x instance type (ListAssets InstanceTypeCapacities). */
+  public static final StructType OUTPOST_CAPACITY = table(
+      required("outpost_id", StringType),
+      optional("outpost_name", StringType),
+      optional("owner_account_id", StringType),
+      optional("availability_zone", StringType),
+      optional("outpost_life_cycle_status", StringType),
+      required("asset_id", StringType),
+      optional("asset_state", StringType),
+      optional("instance_type", StringType),
+      optional("slot_count", IntegerType));
+
+  /** One row per instance running on an Outpost (ListAssetInstances). */
+  public static final StructType OUTPOST_INSTANCES = table(
+      required("outpost_id", StringType),
+      optional("asset_id", StringType),
+      optional("instance_id", StringType),
+      optional("instance_type", StringType),
+      optional("instance_account_id", StringType),
+      optional("aws_service", StringType));
+
+  /** One row per Outposts capacity task (ListCapacityTasks, GetCapacityTask). */
+  public static final StructType CAPACITY_TASKS = table(
+      required("capacity_task_id", StringType),
+      optional("outpost_id", StringType),
+      optional("status", StringType),
+      optional("creation_date", TimestampType),
+      optional("completion_date", TimestampType),
+      optional("last_modified_date", TimestampType),
+      optional("requested_pools_json", StringType),
+      optional("failure_type", StringType),
+      optional("failure_reason", StringType),
+      optional("dry_run", BooleanType));
+
   /** The schema of a table by its directory name under {@code snapshots/}. */
   public static StructType schema(String table) {
     return switch (table) {
       case SCOPES_TABLE -> SCOPES;
       case RESERVATIONS_TABLE -> RESERVATIONS;
       case RESERVATION_USAGE_TABLE -> RESERVATION_USAGE;
+      case OUTPOST_CAPACITY_TABLE -> OUTPOST_CAPACITY;
+      case OUTPOST_INSTANCES_TABLE -> OUTPOST_INSTANCES;
+      case CAPACITY_TASKS_TABLE -> CAPACITY_TASKS;
       default -> throw new IllegalArgumentException("unknown snapshot table '" + table + "'");
     };
   }

@@ -21,11 +21,13 @@ final class MartRun {
   final List<Row> reservationDaily;
   final List<Row> accountUsageDaily;
   final List<Row> dataQuality;
+  final List<Row> capacityTasks;
 
   private MartRun(Marts marts) {
     this.reservationDaily = marts.reservationDailyDF().collectAsList();
     this.accountUsageDaily = marts.accountUsageDailyDF().collectAsList();
     this.dataQuality = marts.dataQualityDF().collectAsList();
+    this.capacityTasks = marts.capacityTasksDF().collectAsList();
   }
 
   /** The collected marts as Spark tables again, for report queries, without the builder's caches. */
@@ -33,7 +35,8 @@ final class MartRun {
     var spark = TestSpark.spark();
     return Marts.of(spark.createDataFrame(reservationDaily, MartSchemas.RESERVATION_DAILY),
         spark.createDataFrame(accountUsageDaily, MartSchemas.ACCOUNT_USAGE_DAILY),
-        spark.createDataFrame(dataQuality, MartSchemas.DATA_QUALITY));
+        spark.createDataFrame(dataQuality, MartSchemas.DATA_QUALITY),
+        spark.createDataFrame(capacityTasks, MartSchemas.CAPACITY_TASKS));
   }
 
   static MartRun of(SnapshotFixture fixture, String from, String to, String... priceLines) {

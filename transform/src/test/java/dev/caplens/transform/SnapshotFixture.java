@@ -24,12 +24,21 @@ final class SnapshotFixture {
   private final List<Row> scopes = new ArrayList<>();
   private final List<Row> reservations = new ArrayList<>();
   private final List<Row> usage = new ArrayList<>();
+  private final List<Row> outpostCapacity = new ArrayList<>();
+  private final List<Row> outpostInstances = new ArrayList<>();
+  private final List<Row> capacityTasks = new ArrayList<>();
 
+  /** An EC2 scope (provider aws, source ec2). */
   Scope scope(String accountId, String region) {
     return new Scope("aws", accountId, region);
   }
 
-  /** An Alibaba account x region (source ecs). */
+  /** An Outposts scope (provider outposts, source outposts). */
+  Scope outpostsScope(String accountId, String region) {
+    return new Scope("outposts", accountId, region);
+  }
+
+  /** An Alibaba ECS scope (provider aliyun, source ecs). */
   Scope aliyunScope(String accountId, String region) {
     return new Scope("aliyun", accountId, region);
   }
@@ -39,7 +48,10 @@ final class SnapshotFixture {
     return new SnapshotInputs(
         frame(spark, scopes, SnapshotTables.SCOPES),
         frame(spark, reservations, SnapshotTables.RESERVATIONS),
-        frame(spark, usage, SnapshotTables.RESERVATION_USAGE));
+        frame(spark, usage, SnapshotTables.RESERVATION_USAGE),
+        frame(spark, outpostCapacity, SnapshotTables.OUTPOST_CAPACITY),
+        frame(spark, outpostInstances, SnapshotTables.OUTPOST_INSTANCES),
+        frame(spark, capacityTasks, SnapshotTables.CAPACITY_TASKS));
   }
 
   private static Dataset<Row> frame(SparkSession spark, List<Row> rows, StructType schema) {
@@ -74,7 +86,12 @@ final class SnapshotFixture {
     /** A published snapshot of this scope at an instant. */
     Snapshot at(String isoInstant) {
       Snapshot snapshot = new Snapshot(this, SnapshotFixture.at(isoInstant), "run-" + isoInstant);
-      scopes.add(row(SnapshotTables.SCOPES, snapshot.scopeColumns(Map.of("source", "ec2", "pages", 1, "calls", 1))));
+      String source = switch (provider) {
+        case "outposts" -> "outposts";
+        case "aliyun" -> "ecs";
+        default -> "ec2";
+      };
+      scopes.add(row(SnapshotTables.SCOPES, snapshot.scopeColumns(Map.of("source", source, "pages", 1, "calls", 1))));
       return snapshot;
     }
 
@@ -101,7 +118,13 @@ final class SnapshotFixture {
       return this;
     }
 
-    /** Alibaba usage of one allocated resource (zone x instance type) of a pool. */
+    Snapshot usage(String reservationId, String usageAccountId, int usedInstanceCount) {
+      usage.add(row(SnapshotTables.RESERVATION_USAGE, scopeColumns(Map.of("reservation_id", reservationId,
+          "usage_account_id", usageAccountId, "used_instance_count", usedInstanceCount))));
+      return this;
+    }
+
+    /** Alibaba CapacityReservationUsages of one allocated resource of a pool. */
     Snapshot resourceUsage(String poolId, String zone, String instanceType, String usageAccountId, int used) {
       usage.add(row(SnapshotTables.RESERVATION_USAGE, scopeColumns(Map.of("reservation_id", poolId,
           "usage_account_id", usageAccountId, "used_instance_count", used, "availability_zone", zone,
@@ -109,9 +132,52 @@ final class SnapshotFixture {
       return this;
     }
 
-    Snapshot usage(String reservationId, String usageAccountId, int usedInstanceCount) {
-      usage.add(row(SnapshotTables.RESERVATION_USAGE, scopeColumns(Map.of("reservation_id", reservationId,
-          "usage_account_id", usageAccountId, "used_instance_count", usedInstanceCount))));
+    /** One ListAssets InstanceTypeCapacities entry of a compute asset of an Outpost. */
+    Snapshot slots(String outpostId, String ownerAccountId, String assetId, String assetState, String instanceType,
+        int slotCount) {
+      Map<String, Object> values = new HashMap<>();
+      values.put("outpost_id", outpostId);
+      values.put("outpost_name", "site-" + outpostId);
+      values.put("owner_account_id", ownerAccountId);
+      values.put("availability_zone", "us-east-1a");
+      values.put("outpost_life_cycle_status", "ACTIVE");
+      values.put("asset_id", assetId);
+      values.put("asset_state", assetState);
+      values.put("instance_type", instanceType);
+      values.put("slot_count", slotCount);
+      outpostCapacity.add(row(SnapshotTables.OUTPOST_CAPACITY, scopeColumns(values)));
+      return this;
+    }
+
+    /** {@code count} ListAssetInstances entries of one account and instance type on an Outpost. */
+    Snapshot instances(String outpostId, String instanceType, String instanceAccountId, int count) {
+      for (int i = 0; i < count; i++) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("outpost_id", outpostId);
+        values.put("asset_id", "1100000001");
+        values.put("instance_id", "i-" + instanceType + "-" + instanceAccountId + "-" + i);
+        values.put("instance_type", instanceType);
+        values.put("instance_account_id", instanceAccountId);
+        values.put("aws_service", "EC2");
+        outpostInstances.add(row(SnapshotTables.OUTPOST_INSTANCES, scopeColumns(values)));
+      }
+      return this;
+    }
+
+    /** A capacity task as ListCapacityTasks / GetCapacityTask show it; null dates are left out. */
+    Snapshot task(String taskId, String outpostId, String status, String created, String completed,
+        boolean dryRun) {
+      Map<String, Object> values = new HashMap<>();
+      values.put("capacity_task_id", taskId);
+      values.put("outpost_id", outpostId);
+      values.put("status", status);
+      values.put("requested_pools_json", "{\"m5.xlarge\":8,\"c5.2xlarge\":4}");
+      values.put("creation_date", Timestamp.from(SnapshotFixture.at(created)));
+      if (completed != null) {
+        values.put("completion_date", Timestamp.from(SnapshotFixture.at(completed)));
+      }
+      values.put("dry_run", dryRun);
+      capacityTasks.add(row(SnapshotTables.CAPACITY_TASKS, scopeColumns(values)));
       return this;
     }
 
@@ -161,19 +227,25 @@ final class SnapshotFixture {
       return new Res(values);
     }
 
-    /** One allocated resource of an active Alibaba private pool, as ingest writes it. */
-    static Res poolResource(String poolId, String ownerAccountId, String zone, String instanceType) {
+    /** One allocated resource of an Active, unlimited Alibaba private pool (linux, Open). */
+    static Res pool(String poolId, String ownerAccountId, String zone, String instanceType) {
       Map<String, Object> values = new HashMap<>();
       values.put("reservation_id", poolId);
       values.put("owner_account_id", ownerAccountId);
       values.put("instance_type", instanceType);
       values.put("platform", "linux");
       values.put("availability_zone", zone);
+      values.put("instance_match_criteria", "Open");
       values.put("state", "Active");
       values.put("total_instance_count", 0);
       values.put("available_instance_count", 0);
       values.put("end_date_type", "Unlimited");
       return new Res(values);
+    }
+
+    /** Total, used (UsedAmount) and available amounts of an allocated resource. */
+    Res amounts(int total, int used, int available) {
+      return counts(total, available).with("reported_used_instance_count", used);
     }
 
     Res with(String column, Object value) {

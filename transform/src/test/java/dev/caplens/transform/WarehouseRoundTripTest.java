@@ -118,6 +118,22 @@ class WarehouseRoundTripTest {
   }
 
   @Test
+  void readerReadsTheOutpostsAndAliyunPartitions() {
+    writeSnapshots(OutpostsAndPoolsTest.fixture());
+    SnapshotInputs read = SnapshotReader.read(spark, warehouse.toString(), DayRange.of(DAY20, DAY20));
+    assertThat(read.scopesDF().select("provider").distinct().collectAsList())
+        .extracting(r -> r.getString(0)).containsExactlyInAnyOrder("aliyun", "outposts");
+    // 4 allocated resources of 3 pools; 5 usage rows (web 2, batch 2, odd 1), each naming its resource
+    assertThat(read.reservationsDF().filter(col("provider").equalTo("aliyun")).count()).isEqualTo(4);
+    assertThat(read.reservationUsageDF().filter(col("availability_zone").isNotNull()
+        .and(col("instance_type").isNotNull())).count()).isEqualTo(5);
+    assertThat(read.reservationsDF().filter(col("reported_used_instance_count").isNotNull()).count()).isEqualTo(4);
+    // 24 snapshots x 4 asset capacities, x 11 instances
+    assertThat(read.outpostCapacityDF().filter(col("provider").equalTo("outposts")).count()).isEqualTo(96);
+    assertThat(read.outpostInstancesDF().count()).isEqualTo(264);
+  }
+
+  @Test
   void readingAMartThatWasNeverWrittenGivesNoRows() {
     Dataset<Row> empty = MartReader.read(spark, warehouse.toString(), MartTable.ACCOUNT_USAGE_DAILY, DAY20, DAY21);
     assertThat(empty.schema()).isEqualTo(MartSchemas.ACCOUNT_USAGE_DAILY);
@@ -129,6 +145,9 @@ class WarehouseRoundTripTest {
     writeTable(inputs.scopesDF(), SnapshotTables.SCOPES_TABLE);
     writeTable(inputs.reservationsDF(), SnapshotTables.RESERVATIONS_TABLE);
     writeTable(inputs.reservationUsageDF(), SnapshotTables.RESERVATION_USAGE_TABLE);
+    writeTable(inputs.outpostCapacityDF(), SnapshotTables.OUTPOST_CAPACITY_TABLE);
+    writeTable(inputs.outpostInstancesDF(), SnapshotTables.OUTPOST_INSTANCES_TABLE);
+    writeTable(inputs.capacityTasksDF(), SnapshotTables.CAPACITY_TASKS_TABLE);
   }
 
   private void writeTable(Dataset<Row> tableDF, String table) {
