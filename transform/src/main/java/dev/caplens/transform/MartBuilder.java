@@ -68,7 +68,9 @@ public final class MartBuilder {
                 SnapshotTables.CAPACITY_TASKS_TABLE, period))), shared);
     Dataset<Row> capacityTasksDF =
         CapacityTasks.of(TrustedSnapshots.trusted(snapshots.capacityTasksDF(), scopesDF), period);
-    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, capacityTasksDF, shared);
+    Dataset<Row> reservationIntervalsDF = cached(ReservationIntervals.of(observationDaysDF), shared);
+    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, capacityTasksDF, reservationIntervalsDF,
+        shared);
   }
 
   /** Results several marts read: computed once by whichever mart is computed first. */

@@ -28,7 +28,7 @@ public final class MartReader {
         .select(Cols.of(table.schema()));
   }
 
-  /** The same, by directory name: {@code reservation_daily}, {@code account_usage_daily}, {@code data_quality}, {@code capacity_tasks}. */
+  /** The same, by directory name: {@code reservation_daily}, {@code account_usage_daily}, {@code data_quality}, {@code capacity_tasks}, {@code reservation_intervals}. */
   public static Dataset<Row> read(SparkSession spark, String warehouse, String table, LocalDate from, LocalDate to) {
     return read(spark, warehouse, MartTable.named(table), from, to);
   }
@@ -39,7 +39,8 @@ public final class MartReader {
         read(spark, warehouse, MartTable.RESERVATION_DAILY, from, to),
         read(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, from, to),
         read(spark, warehouse, MartTable.DATA_QUALITY, from, to),
-        read(spark, warehouse, MartTable.CAPACITY_TASKS, from, to));
+        read(spark, warehouse, MartTable.CAPACITY_TASKS, from, to),
+        read(spark, warehouse, MartTable.RESERVATION_INTERVALS, from, to));
   }
 
   private MartReader() {}

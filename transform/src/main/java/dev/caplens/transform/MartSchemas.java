@@ -2,6 +2,7 @@ package dev.caplens.transform;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
@@ -71,6 +72,32 @@ public final class MartSchemas {
       field("check", StringType),
       field("detail", StringType),
       field("instance_hours", HOURS),
+      field("date", DateType));
+
+  public static final StructType RESERVATION_INTERVALS = schema(
+      field("provider", StringType),
+      field("reservation_id", StringType),
+      field("owner_account_id", StringType),
+      field("billing_owner_account_id", StringType),
+      field("reservation_kind", StringType),
+      field("region", StringType),
+      field("availability_zone", StringType),
+      field("instance_type", StringType),
+      field("platform", StringType),
+      field("state", StringType),
+      field("billable", BooleanType),
+      field("total_instance_count", IntegerType),
+      field("available_instance_count", IntegerType),
+      field("reserved_count", IntegerType),
+      field("used_count", IntegerType),
+      field("lent_count", IntegerType),
+      field("borrowed_count", IntegerType),
+      field("interval_start", TimestampType),
+      field("interval_end", TimestampType),
+      field("observations", IntegerType),
+      field("hours", HOURS),
+      field("reserved_instance_hours", HOURS),
+      field("used_instance_hours", HOURS),
       field("date", DateType));
 
   public static final StructType CAPACITY_TASKS = schema(

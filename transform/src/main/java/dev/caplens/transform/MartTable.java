@@ -7,7 +7,8 @@ public enum MartTable {
   RESERVATION_DAILY("reservation_daily", MartSchemas.RESERVATION_DAILY),
   ACCOUNT_USAGE_DAILY("account_usage_daily", MartSchemas.ACCOUNT_USAGE_DAILY),
   DATA_QUALITY("data_quality", MartSchemas.DATA_QUALITY),
-  CAPACITY_TASKS("capacity_tasks", MartSchemas.CAPACITY_TASKS);
+  CAPACITY_TASKS("capacity_tasks", MartSchemas.CAPACITY_TASKS),
+  RESERVATION_INTERVALS("reservation_intervals", MartSchemas.RESERVATION_INTERVALS);
 
   public static final String PARTITION_COLUMN = "date";
 
@@ -35,6 +36,6 @@ public enum MartTable {
       }
     }
     throw new IllegalArgumentException("unknown mart '" + tableName + "'; known: reservation_daily, "
-        + "account_usage_daily, data_quality, capacity_tasks");
+        + "account_usage_daily, data_quality, capacity_tasks, reservation_intervals");
   }
 }

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
  * pieces, priced reservation-days) are cached; {@link #close()} releases them.
  */
 public record Marts(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF, Dataset<Row> dataQualityDF,
-    Dataset<Row> capacityTasksDF, List<Dataset<Row>> sharedIntermediates) implements AutoCloseable {
+    Dataset<Row> capacityTasksDF, Dataset<Row> reservationIntervalsDF, List<Dataset<Row>> sharedIntermediates) implements AutoCloseable {
 
   public Marts {
     sharedIntermediates = List.copyOf(sharedIntermediates);
@@ -18,14 +18,17 @@ public record Marts(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDa
 
   /** Marts read back from a warehouse: nothing cached to release. */
   public static Marts of(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF, Dataset<Row> dataQualityDF,
-      Dataset<Row> capacityTasksDF) {
-    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, capacityTasksDF, List.of());
+      Dataset<Row> capacityTasksDF, Dataset<Row> reservationIntervalsDF) {
+    return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, capacityTasksDF, reservationIntervalsDF,
+        List.of());
   }
 
-  /** The same without capacity tasks (no Outposts). */
+  /** The same without capacity tasks (no Outposts) and intervals. */
   public static Marts of(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF, Dataset<Row> dataQualityDF) {
+    var spark = reservationDailyDF.sparkSession();
     return of(reservationDailyDF, accountUsageDailyDF, dataQualityDF,
-        reservationDailyDF.sparkSession().createDataFrame(List.of(), MartSchemas.CAPACITY_TASKS));
+        spark.createDataFrame(List.of(), MartSchemas.CAPACITY_TASKS),
+        spark.createDataFrame(List.of(), MartSchemas.RESERVATION_INTERVALS));
   }
 
   public Dataset<Row> get(MartTable table) {
@@ -34,6 +37,7 @@ public record Marts(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDa
       case ACCOUNT_USAGE_DAILY -> accountUsageDailyDF;
       case DATA_QUALITY -> dataQualityDF;
       case CAPACITY_TASKS -> capacityTasksDF;
+      case RESERVATION_INTERVALS -> reservationIntervalsDF;
     };
   }
 

@@ -22,6 +22,9 @@ class IncrementalTest {
     assertThat(sorted(range.reservationDaily)).isEqualTo(sorted(day20.reservationDaily, day21.reservationDaily));
     assertThat(sorted(range.accountUsageDaily)).isEqualTo(sorted(day20.accountUsageDaily, day21.accountUsageDaily));
     assertThat(sorted(range.dataQuality)).isEqualTo(sorted(day20.dataQuality, day21.dataQuality));
+    assertThat(range.reservationIntervals).isNotEmpty();
+    assertThat(sorted(range.reservationIntervals))
+        .isEqualTo(sorted(day20.reservationIntervals, day21.reservationIntervals));
   }
 
   @SafeVarargs

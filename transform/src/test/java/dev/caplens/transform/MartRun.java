@@ -22,12 +22,14 @@ final class MartRun {
   final List<Row> accountUsageDaily;
   final List<Row> dataQuality;
   final List<Row> capacityTasks;
+  final List<Row> reservationIntervals;
 
   private MartRun(Marts marts) {
     this.reservationDaily = marts.reservationDailyDF().collectAsList();
     this.accountUsageDaily = marts.accountUsageDailyDF().collectAsList();
     this.dataQuality = marts.dataQualityDF().collectAsList();
     this.capacityTasks = marts.capacityTasksDF().collectAsList();
+    this.reservationIntervals = marts.reservationIntervalsDF().collectAsList();
   }
 
   /** The collected marts as Spark tables again, for report queries, without the builder's caches. */
@@ -36,7 +38,8 @@ final class MartRun {
     return Marts.of(spark.createDataFrame(reservationDaily, MartSchemas.RESERVATION_DAILY),
         spark.createDataFrame(accountUsageDaily, MartSchemas.ACCOUNT_USAGE_DAILY),
         spark.createDataFrame(dataQuality, MartSchemas.DATA_QUALITY),
-        spark.createDataFrame(capacityTasks, MartSchemas.CAPACITY_TASKS));
+        spark.createDataFrame(capacityTasks, MartSchemas.CAPACITY_TASKS),
+        spark.createDataFrame(reservationIntervals, MartSchemas.RESERVATION_INTERVALS));
   }
 
   static MartRun of(SnapshotFixture fixture, String from, String to, String... priceLines) {
@@ -69,6 +72,14 @@ final class MartRun {
 
   List<Row> reservationRows(String reservationId) {
     return reservationDaily.stream().filter(r -> r.getAs("reservation_id").equals(reservationId)).toList();
+  }
+
+  /** The intervals of a reservation on a day, in time order. */
+  List<Row> intervals(String reservationId, String date) {
+    return reservationIntervals.stream()
+        .filter(r -> r.getAs("reservation_id").equals(reservationId) && r.getAs("date").toString().equals(date))
+        .sorted(java.util.Comparator.comparing(r -> r.<java.sql.Timestamp>getAs("interval_start")))
+        .toList();
   }
 
   Row accountUsage(String reservationId, String accountId, String date) {
