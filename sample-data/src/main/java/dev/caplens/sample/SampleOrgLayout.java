@@ -51,6 +51,19 @@ public final class SampleOrgLayout {
     return scope(t, "ecs", accountId, region) + action + "/" + resourceId + ".json";
   }
 
+  /**
+   * The recorded GetProducts reply (AWS Price List Query API, unpaged) of one service's products
+   * in one region, e.g. {@code pricing/AmazonEC2/us-east-1.json}.
+   */
+  public static String pricing(String serviceCode, String region) {
+    return "pricing/" + serviceCode + "/" + region + ".json";
+  }
+
+  /** The recorded ECS DescribePrice reply for one instance type and platform (PriceUnit Hour). */
+  public static String ecsPrice(String region, String instanceType, String platform) {
+    return "pricing/ecs/" + region + "/DescribePrice/" + instanceType + "-" + platform + ".json";
+  }
+
   private static String scope(Instant t, String service, String accountId, String region) {
     return snapshotDirectory(t) + "/" + service + "/" + accountId + "/" + region + "/";
   }
