@@ -64,11 +64,18 @@ public record FxRates(String reportingCurrency, Map<String, BigDecimal> ratesPer
     }
     if (!missing.isEmpty()) {
       String first = missing.keySet().iterator().next();
-      throw new IllegalArgumentException("fx: no rate for " + String.join(", ", new TreeSet<>(missing.keySet()))
+      throw new MissingRateException("fx: no rate for " + String.join(", ", new TreeSet<>(missing.keySet()))
           + " to " + reportingCurrency + " (needed by " + missing.get(first).size() + " " + first + " price(s), e.g. "
           + missing.get(first).get(0) + "); add fx.rates." + first);
     }
     return new PriceList(converted);
+  }
+
+  /** A price's currency has no rate in the table. */
+  public static final class MissingRateException extends IllegalArgumentException {
+    MissingRateException(String message) {
+      super(message);
+    }
   }
 
   /** One hourly rate in the reporting currency, rounded half-up to the rate scale. */
