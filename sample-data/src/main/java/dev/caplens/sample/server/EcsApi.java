@@ -148,7 +148,7 @@ final class EcsApi implements CloudApi {
       throw new ApiError(400, "InvalidParameter", "the sample server has hourly prices only (PriceUnit Hour)");
     }
     String platform = request.parameter("Platform") == null ? "linux" : request.parameter("Platform");
-    ObjectNode reply = JsonPages.parse(SampleFiles.read(SampleOrgLayout.ecsPrice(call.region(), instanceType, platform))
+    ObjectNode reply = JsonPages.parse(SampleFiles.readPriceReply(SampleOrgLayout.ecsPrice(call.region(), instanceType, platform))
         .orElseThrow(() -> new ApiError(403, "InvalidInstanceType.ValueNotSupported",
             "The specified InstanceType does not exist or beyond the permitted range.")));
     reply.put("RequestId", requestId());

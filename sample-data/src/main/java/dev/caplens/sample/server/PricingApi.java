@@ -100,7 +100,7 @@ final class PricingApi implements CloudApi {
         .orElseThrow(() -> new ApiError(400, "InvalidNextTokenException", "The NextToken is not valid"));
     List<JsonNode> products = new ArrayList<>();
     for (String region : organisation.awsRegions()) {
-      SampleFiles.read(SampleOrgLayout.pricing(cursor.file(), region)).map(JsonPages::parse).ifPresent(reply ->
+      SampleFiles.readPriceReply(SampleOrgLayout.pricing(cursor.file(), region)).map(JsonPages::parse).ifPresent(reply ->
           reply.path("PriceList").forEach(product -> {
             if (filter.test(JsonPages.parse(product.asText()))) {
               products.add(product);
