@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         TransformCommand.class,
         ReportCommand.class,
+        PricesCommand.class,
         CommandLine.HelpCommand.class})
 public final class CaplensCli implements Runnable {
 

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.caplens.transform.FxRates;
+import dev.caplens.transform.TransformParams;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The YAML config file of DESIGN.md. Every key is optional; commands check what they need. */
@@ -18,7 +22,8 @@ public record CaplensConfig(
     @JsonProperty("aws") Aws aws,
     @JsonProperty("aliyun") Aliyun aliyun,
     @JsonProperty("transform") Transform transform,
-    @JsonProperty("email") Email email) {
+    @JsonProperty("email") Email email,
+    @JsonProperty("fx") Fx fx) {
 
   public record Aws(
       @JsonProperty("regions") List<String> regions,
@@ -52,7 +57,15 @@ public record CaplensConfig(
       @JsonProperty("starttls") String starttls,
       @JsonProperty("password-file") String passwordFile) {}
 
-  public static final CaplensConfig EMPTY = new CaplensConfig(null, null, null, null, null, null);
+  /**
+   * Optional conversion of every cost to one reporting currency: {@code rates} maps a currency to
+   * how many units of the reporting currency one unit of it is worth.
+   */
+  public record Fx(
+      @JsonProperty("reporting-currency") String reportingCurrency,
+      @JsonProperty("rates") Map<String, BigDecimal> rates) {}
+
+  public static final CaplensConfig EMPTY = new CaplensConfig(null, null, null, null, null, null, null);
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -102,5 +115,23 @@ public record CaplensConfig(
 
   public int maxCarryHours() {
     return transform == null || transform.maxCarryHours() == null ? 26 : transform.maxCarryHours();
+  }
+
+  /** The transform's settings: max carry and, when {@code fx} is set, the reporting currency. */
+  public TransformParams transformParams() {
+    TransformParams params;
+    try {
+      params = TransformParams.withMaxCarryHours(maxCarryHours());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("config key 'transform.max-carry-hours': " + e.getMessage(), e);
+    }
+    if (fx == null) {
+      return params;
+    }
+    try {
+      return params.withFx(new FxRates(fx.reportingCurrency(), fx.rates()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("config key 'fx': " + e.getMessage(), e);
+    }
   }
 }

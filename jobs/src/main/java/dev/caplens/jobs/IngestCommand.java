@@ -6,7 +6,6 @@ import dev.caplens.ingest.aliyun.DefaultAliyunClientFactory;
 import dev.caplens.ingest.aws.AwsAccount;
 import dev.caplens.ingest.aws.DefaultAwsClientFactory;
 import dev.caplens.ingest.snapshot.Warehouse;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,17 +61,7 @@ final class IngestCommand implements Callable<Integer> {
     if (readRegions.isEmpty()) {
       throw new UsageException("no regions to read: pass --regions or set aliyun.regions in the config");
     }
-    String endpoint = System.getenv("CAPLENS_ALIYUN_ENDPOINT");
-    if (endpoint == null && cfg.aliyun() != null) {
-      endpoint = cfg.aliyun().endpoint();
-    }
-    DefaultAliyunClientFactory clients;
-    try {
-      clients = new DefaultAliyunClientFactory(System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"),
-          System.getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), endpoint == null ? null : URI.create(endpoint));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+    DefaultAliyunClientFactory clients = AliyunSettings.clients(cfg);
     String accountId = cfg.aliyun() != null && cfg.aliyun().accountId() != null ? cfg.aliyun().accountId() : "default";
     boolean countInstances = cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
     return AliyunIngestJob.run(Warehouse.open(location), clients, AliyunRetry.perMinuteQuota(Clock.systemUTC()),

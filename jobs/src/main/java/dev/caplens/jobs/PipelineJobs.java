@@ -6,7 +6,9 @@ import dev.caplens.reports.SummaryReport;
 import dev.caplens.transform.MartReader;
 import dev.caplens.transform.Marts;
 import dev.caplens.transform.ReportQueries;
+import dev.caplens.transform.FxRates;
 import dev.caplens.transform.TransformParams;
+import dev.caplens.transform.TransformResult;
 import dev.caplens.transform.TransformRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,11 +27,17 @@ final class PipelineJobs {
 
   private PipelineJobs() {}
 
+  /** @param params from {@link CaplensConfig#transformParams()}, so that fx applies to every run */
   static void transform(SparkSession spark, String warehouse, LocalDate from, LocalDate to, String prices,
-                        int maxCarryHours) {
+                        TransformParams params) {
     requireDirectory(spark, warehouse, "snapshots", "run 'caplens ingest' into it first");
     long started = System.nanoTime();
-    var result = TransformRunner.run(spark, warehouse, from, to, prices, TransformParams.withMaxCarryHours(maxCarryHours));
+    TransformResult result;
+    try {
+      result = TransformRunner.run(spark, warehouse, from, to, prices, params);
+    } catch (FxRates.MissingRateException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
     LOG.info("transform {} to {}: {} in {} ms", from, to, result, (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -72,7 +80,7 @@ final class PipelineJobs {
   static void transformAndReport(String warehouse, LocalDate from, LocalDate to, String prices, int maxCarryHours,
                                  Path reportDir) throws IOException {
     SparkSession spark = SparkSessions.getOrCreate("caplens");
-    transform(spark, warehouse, from, to, prices, maxCarryHours);
+    transform(spark, warehouse, from, to, prices, TransformParams.withMaxCarryHours(maxCarryHours));
     report(spark, warehouse, from, to, reportDir);
   }
 }

@@ -21,7 +21,7 @@ final class TransformCommand implements Callable<Integer> {
     CaplensConfig cfg = period.resolve();
     String priceFile = prices != null ? prices : cfg.prices();
     PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), period.warehouse(cfg), period.from,
-        period.to, priceFile, cfg.maxCarryHours());
+        period.to, priceFile, cfg.transformParams());
     return ExitCodes.OK;
   }
 }

@@ -29,12 +29,13 @@ class SnapshotSchemaContractTest {
       "reservation_usage", SnapshotTables.RESERVATION_USAGE,
       "outpost_capacity", SnapshotTables.OUTPOST_CAPACITY,
       "outpost_instances", SnapshotTables.OUTPOST_INSTANCES,
-      "capacity_tasks", SnapshotTables.CAPACITY_TASKS);
+      "capacity_tasks", SnapshotTables.CAPACITY_TASKS,
+      "pool_instance_counts", SnapshotTables.POOL_INSTANCE_COUNTS);
 
   @Test
   void everyColumnTransformReadsIsWrittenByIngestWithTheSameType() {
     for (String table : List.of("scopes", "reservations", "reservation_usage", "outpost_capacity",
-        "outpost_instances", "capacity_tasks")) {
+        "outpost_instances", "capacity_tasks", "pool_instance_counts")) {
       MessageType written = WRITTEN.get(table).messageType();
       StructType read = dev.caplens.transform.SnapshotTables.schema(table);
       for (StructField field : read.fields()) {

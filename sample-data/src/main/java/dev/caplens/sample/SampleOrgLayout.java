@@ -15,6 +15,11 @@ public final class SampleOrgLayout {
   /** Classpath and source directory name of the sample organisation. */
   public static final String ROOT = "sample-org";
   public static final String PRICES = "prices.csv";
+  /**
+   * Classpath and source directory of the recorded price API replies. They are recordings, not
+   * rendered from the organisation, so they live beside {@link #ROOT} rather than in it.
+   */
+  public static final String PRICE_REPLIES_ROOT = "sample-prices";
 
   private static final DateTimeFormatter SNAPSHOT_DIR =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -49,6 +54,19 @@ public final class SampleOrgLayout {
 
   public static String ecs(Instant t, String accountId, String region, String action, String resourceId) {
     return scope(t, "ecs", accountId, region) + action + "/" + resourceId + ".json";
+  }
+
+  /**
+   * The recorded GetProducts reply (AWS Price List Query API, unpaged) of one service's products
+   * in one region, e.g. {@code AmazonEC2/us-east-1.json} under {@link #PRICE_REPLIES_ROOT}.
+   */
+  public static String pricing(String serviceCode, String region) {
+    return serviceCode + "/" + region + ".json";
+  }
+
+  /** The recorded ECS DescribePrice reply for one instance type and platform (PriceUnit Hour), under {@link #PRICE_REPLIES_ROOT}. */
+  public static String ecsPrice(String region, String instanceType, String platform) {
+    return "ecs/" + region + "/DescribePrice/" + instanceType + "-" + platform + ".json";
   }
 
   private static String scope(Instant t, String service, String accountId, String region) {

@@ -33,6 +33,7 @@ final class DataQuality {
   static final String USAGE_EXCEEDS_USED = "usage-exceeds-used";
   static final String MISSING_PRICE = "missing-price";
   static final String USED_COUNT_MISMATCH = "used-count-mismatch";
+  static final String POOL_INSTANCE_COUNT_MISMATCH = "pool-instance-count-mismatch";
 
   static Dataset<Row> of(Dataset<Row> observationDaysDF, Dataset<Row> usageFindingsDF,
       Dataset<Row> pricedReservationDaysDF, Dataset<Row> unpublishedFindingsDF) {

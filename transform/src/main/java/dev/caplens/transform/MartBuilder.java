@@ -65,7 +65,11 @@ public final class MartBuilder {
             .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.outpostInstancesDF(), scopesDF,
                 SnapshotTables.OUTPOST_INSTANCES_TABLE, period))
             .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.capacityTasksDF(), scopesDF,
-                SnapshotTables.CAPACITY_TASKS_TABLE, period))), shared);
+                SnapshotTables.CAPACITY_TASKS_TABLE, period))
+            .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.poolInstanceCountsDF(), scopesDF,
+                SnapshotTables.POOL_INSTANCE_COUNTS_TABLE, period))
+            .unionByName(PoolInstanceCounts.findings(listedReservationsDF,
+                TrustedSnapshots.trusted(snapshots.poolInstanceCountsDF(), scopesDF), period))), shared);
     Dataset<Row> capacityTasksDF =
         CapacityTasks.of(TrustedSnapshots.trusted(snapshots.capacityTasksDF(), scopesDF), period);
     Dataset<Row> reservationIntervalsDF = cached(ReservationIntervals.of(observationDaysDF), shared);

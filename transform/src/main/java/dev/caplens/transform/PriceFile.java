@@ -4,10 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.hadoop.conf.Configuration;
@@ -34,6 +37,13 @@ public final class PriceFile {
 
   private static final int RATE_SCALE = MartSchemas.RATE.scale();
   private static final int RATE_INTEGER_DIGITS = MartSchemas.RATE.precision() - MartSchemas.RATE.scale();
+
+  /** Reads a local prices file. */
+  public static PriceList load(java.nio.file.Path file) throws IOException {
+    try (Reader reader = java.nio.file.Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(reader, file.toString());
+    }
+  }
 
   /** Reads a prices file from a local path or any Hadoop URI. */
   public static PriceList load(String location, Configuration hadoopConf) {
@@ -148,6 +158,42 @@ public final class PriceFile {
       return Currency.getInstance(code).getCurrencyCode();
     } catch (IllegalArgumentException e) {
       throw new PriceFileException(where + ": unknown currency '" + code + "' (expected an ISO 4217 code such as USD)");
+    }
+  }
+
+  /** The order prices are written in: provider, region, instance type, platform, pricing model. */
+  public static final Comparator<Price> FILE_ORDER = Comparator.comparing(Price::provider)
+      .thenComparing(Price::region).thenComparing(Price::instanceType).thenComparing(Price::platform)
+      .thenComparing(Price::pricingModel);
+
+  /** Writes prices as a prices file (header first, sorted by {@link #FILE_ORDER}, rates as plain decimals). */
+  public static void write(Writer writer, PriceList prices) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
+        .setRecordSeparator("\n").get();
+    try (CSVPrinter printer = new CSVPrinter(writer, format)) {
+      for (Price p : prices.prices().stream().sorted(FILE_ORDER).toList()) {
+        printer.printRecord(p.provider(), p.region(), p.instanceType(), p.platform(), p.pricingModel(),
+            p.hourlyRate().stripTrailingZeros().toPlainString(), p.currency());
+      }
+    }
+  }
+
+  /**
+   * Replaces {@code file} with {@code prices} atomically: written beside it, then moved over it, so
+   * a reader (or a failed run) never sees half a file.
+   */
+  public static void writeAtomically(java.nio.file.Path file, PriceList prices) throws IOException {
+    java.nio.file.Path target = file.toAbsolutePath();
+    java.nio.file.Files.createDirectories(target.getParent());
+    java.nio.file.Path staged = java.nio.file.Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      try (Writer out = java.nio.file.Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
+        write(out, prices);
+      }
+      java.nio.file.Files.move(staged, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      java.nio.file.Files.deleteIfExists(staged);
     }
   }
 

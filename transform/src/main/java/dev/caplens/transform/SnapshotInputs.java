@@ -9,7 +9,8 @@ import org.apache.spark.sql.Row;
  * scope snapshot was published.
  */
 public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF, Dataset<Row> reservationUsageDF,
-    Dataset<Row> outpostCapacityDF, Dataset<Row> outpostInstancesDF, Dataset<Row> capacityTasksDF) {
+    Dataset<Row> outpostCapacityDF, Dataset<Row> outpostInstancesDF, Dataset<Row> capacityTasksDF,
+    Dataset<Row> poolInstanceCountsDF) {
 
   public SnapshotInputs {
     Preconditions.requireColumns(scopesDF, SnapshotTables.SCOPES, "scopes");
@@ -18,11 +19,20 @@ public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF,
     Preconditions.requireColumns(outpostCapacityDF, SnapshotTables.OUTPOST_CAPACITY, "outpost_capacity");
     Preconditions.requireColumns(outpostInstancesDF, SnapshotTables.OUTPOST_INSTANCES, "outpost_instances");
     Preconditions.requireColumns(capacityTasksDF, SnapshotTables.CAPACITY_TASKS, "capacity_tasks");
+    Preconditions.requireColumns(poolInstanceCountsDF, SnapshotTables.POOL_INSTANCE_COUNTS, "pool_instance_counts");
+  }
+
+  /** Inputs without pool instance counts (the cross-check was not switched on). */
+  public SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF, Dataset<Row> reservationUsageDF,
+      Dataset<Row> outpostCapacityDF, Dataset<Row> outpostInstancesDF, Dataset<Row> capacityTasksDF) {
+    this(scopesDF, reservationsDF, reservationUsageDF, outpostCapacityDF, outpostInstancesDF, capacityTasksDF,
+        scopesDF.sparkSession().createDataFrame(java.util.List.of(), SnapshotTables.POOL_INSTANCE_COUNTS));
   }
 
   public SnapshotInputs persist() {
     return new SnapshotInputs(scopesDF.persist(), reservationsDF.persist(), reservationUsageDF.persist(),
-        outpostCapacityDF.persist(), outpostInstancesDF.persist(), capacityTasksDF.persist());
+        outpostCapacityDF.persist(), outpostInstancesDF.persist(), capacityTasksDF.persist(),
+        poolInstanceCountsDF.persist());
   }
 
   public void unpersist() {
@@ -32,5 +42,6 @@ public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF,
     outpostCapacityDF.unpersist();
     outpostInstancesDF.unpersist();
     capacityTasksDF.unpersist();
+    poolInstanceCountsDF.unpersist();
   }
 }

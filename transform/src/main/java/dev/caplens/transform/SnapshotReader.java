@@ -21,7 +21,8 @@ public final class SnapshotReader {
         readTable(spark, paths, SnapshotTables.RESERVATION_USAGE_TABLE, snapshotDays),
         readTable(spark, paths, SnapshotTables.OUTPOST_CAPACITY_TABLE, snapshotDays),
         readTable(spark, paths, SnapshotTables.OUTPOST_INSTANCES_TABLE, snapshotDays),
-        readTable(spark, paths, SnapshotTables.CAPACITY_TASKS_TABLE, snapshotDays));
+        readTable(spark, paths, SnapshotTables.CAPACITY_TASKS_TABLE, snapshotDays),
+        readTable(spark, paths, SnapshotTables.POOL_INSTANCE_COUNTS_TABLE, snapshotDays));
   }
 
   private static Dataset<Row> readTable(SparkSession spark, WarehousePaths paths, String table, DayRange days) {

@@ -26,6 +26,7 @@ public final class SnapshotTables {
   public static final String OUTPOST_CAPACITY_TABLE = "outpost_capacity";
   public static final String OUTPOST_INSTANCES_TABLE = "outpost_instances";
   public static final String CAPACITY_TASKS_TABLE = "capacity_tasks";
+  public static final String POOL_INSTANCE_COUNTS_TABLE = "pool_instance_counts";
 
   /** The columns that identify one scope snapshot; a table row is trusted when scopes has them. */
   public static final List<String> SCOPE_SNAPSHOT_KEY =
@@ -106,6 +107,11 @@ public final class SnapshotTables {
       optional("failure_reason", StringType),
       optional("dry_run", BooleanType));
 
+  /** Alibaba only: the instances DescribeCapacityReservationInstances lists per pool (aliyun.count-pool-instances). */
+  public static final StructType POOL_INSTANCE_COUNTS = table(
+      required("reservation_id", StringType),
+      optional("instance_count", IntegerType));
+
   /** The schema of a table by its directory name under {@code snapshots/}. */
   public static StructType schema(String table) {
     return switch (table) {
@@ -115,6 +121,7 @@ public final class SnapshotTables {
       case OUTPOST_CAPACITY_TABLE -> OUTPOST_CAPACITY;
       case OUTPOST_INSTANCES_TABLE -> OUTPOST_INSTANCES;
       case CAPACITY_TASKS_TABLE -> CAPACITY_TASKS;
+      case POOL_INSTANCE_COUNTS_TABLE -> POOL_INSTANCE_COUNTS;
       default -> throw new IllegalArgumentException("unknown snapshot table '" + table + "'");
     };
   }

@@ -23,9 +23,9 @@ public final class TransformRunner {
     if (params == null) {
       throw new IllegalArgumentException("transform params are null; use TransformParams.defaults()");
     }
-    PriceList prices = pricesCsvPathOrNull == null
+    PriceList prices = params.pricesForMarts(pricesCsvPathOrNull == null
         ? PriceList.empty()
-        : PriceFile.load(pricesCsvPathOrNull, spark.sparkContext().hadoopConfiguration());
+        : PriceFile.load(pricesCsvPathOrNull, spark.sparkContext().hadoopConfiguration()));
     SnapshotInputs snapshots =
         SnapshotReader.read(spark, warehouse, period.extendedBack(params.lookbackDays())).persist();
     try (Marts marts = MartBuilder.build(snapshots, prices.toDataFrame(spark), period, params)) {

@@ -48,15 +48,20 @@ final class MartRun {
 
   static MartRun of(SnapshotFixture fixture, String from, String to, TransformParams params, String... priceLines) {
     DayRange period = DayRange.of(LocalDate.parse(from), LocalDate.parse(to));
-    try (Marts marts = MartBuilder.build(fixture.inputs(), prices(priceLines), period, params)) {
+    try (Marts marts = MartBuilder.build(fixture.inputs(),
+        params.pricesForMarts(priceList(priceLines)).toDataFrame(TestSpark.spark()), period, params)) {
       return new MartRun(marts);
     }
   }
 
   static Dataset<Row> prices(String... lines) {
+    return priceList(lines).toDataFrame(TestSpark.spark());
+  }
+
+  static PriceList priceList(String... lines) {
     String csv = String.join(",", PriceFile.COLUMNS) + "\n" + String.join("\n", lines);
     try {
-      return PriceFile.parse(new StringReader(csv), "test prices").toDataFrame(TestSpark.spark());
+      return PriceFile.parse(new StringReader(csv), "test prices");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -88,4 +88,42 @@ class PriceFileTest {
     assertThatThrownBy(() -> parse(HEADER + "aws,us-east-1,m5.large,on-demand,0.096,USD\n"))
         .hasMessage("prices.csv line 2: expected 7 fields, found 6");
   }
+
+  @Test
+  void linesAreCountedAsTheFileHasThemEvenAfterBlankLines() {
+    assertThatThrownBy(() -> parse(HEADER + "aws,us-east-1,m5.large,Linux/UNIX,on-demand,0.096,USD\n\n\n"
+        + "aws,us-east-1,c5.xlarge,Linux/UNIX,on-demand,0.17,EURO\n"))
+        .hasMessageStartingWith("prices.csv line 5: unknown currency 'EURO'");
+  }
+
+  @Test
+  void writesSortedPlainDecimalsThatReadBackTheSame() throws IOException {
+    PriceList prices = parse(HEADER
+        + "aliyun,cn-hangzhou,ecs.g7.large,*,on-demand,0.69,CNY\n"
+        + "aws,us-east-1,m5.large,Linux/UNIX,on-demand,0.0960000,USD\n"
+        + "aws,eu-west-1,m6i.xlarge,Linux/UNIX,on-demand,0.214,USD\n");
+    java.io.StringWriter out = new java.io.StringWriter();
+
+    PriceFile.write(out, prices);
+
+    assertThat(out.toString()).isEqualTo(HEADER
+        + "aliyun,cn-hangzhou,ecs.g7.large,*,on-demand,0.69,CNY\n"
+        + "aws,eu-west-1,m6i.xlarge,Linux/UNIX,on-demand,0.214,USD\n"
+        + "aws,us-east-1,m5.large,Linux/UNIX,on-demand,0.096,USD\n");
+    assertThat(parse(out.toString()).prices()).containsExactlyInAnyOrderElementsOf(prices.prices());
+  }
+
+  @Test
+  void writingAtomicallyReplacesTheFileAndLeavesNoStagingFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Path file = dir.resolve("prices.csv");
+    java.nio.file.Files.writeString(file, "old");
+
+    PriceFile.writeAtomically(file, parse(HEADER + "aws,us-east-1,m5.large,Linux/UNIX,on-demand,0.096,USD\n"));
+
+    assertThat(PriceFile.load(file).prices()).hasSize(1);
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
 }

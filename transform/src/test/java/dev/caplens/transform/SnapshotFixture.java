@@ -27,6 +27,7 @@ final class SnapshotFixture {
   private final List<Row> outpostCapacity = new ArrayList<>();
   private final List<Row> outpostInstances = new ArrayList<>();
   private final List<Row> capacityTasks = new ArrayList<>();
+  private final List<Row> poolInstanceCounts = new ArrayList<>();
 
   /** An EC2 scope (provider aws, source ec2). */
   Scope scope(String accountId, String region) {
@@ -51,7 +52,8 @@ final class SnapshotFixture {
         frame(spark, usage, SnapshotTables.RESERVATION_USAGE),
         frame(spark, outpostCapacity, SnapshotTables.OUTPOST_CAPACITY),
         frame(spark, outpostInstances, SnapshotTables.OUTPOST_INSTANCES),
-        frame(spark, capacityTasks, SnapshotTables.CAPACITY_TASKS));
+        frame(spark, capacityTasks, SnapshotTables.CAPACITY_TASKS),
+        frame(spark, poolInstanceCounts, SnapshotTables.POOL_INSTANCE_COUNTS));
   }
 
   private static Dataset<Row> frame(SparkSession spark, List<Row> rows, StructType schema) {
@@ -121,6 +123,13 @@ final class SnapshotFixture {
     Snapshot usage(String reservationId, String usageAccountId, int usedInstanceCount) {
       usage.add(row(SnapshotTables.RESERVATION_USAGE, scopeColumns(Map.of("reservation_id", reservationId,
           "usage_account_id", usageAccountId, "used_instance_count", usedInstanceCount))));
+      return this;
+    }
+
+    /** Alibaba DescribeCapacityReservationInstances: how many instances the pool lists. */
+    Snapshot poolInstances(String poolId, int instanceCount) {
+      poolInstanceCounts.add(row(SnapshotTables.POOL_INSTANCE_COUNTS, scopeColumns(Map.of("reservation_id", poolId,
+          "instance_count", instanceCount))));
       return this;
     }
 

@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An HTTP request with its query string and form body decoded; form parameters win over query ones. */
-record ApiRequest(String method, String rawPath, Headers headers, Map<String, List<String>> parameters) {
+/**
+ * An HTTP request with its query string and form body decoded; form parameters win over query ones.
+ * The raw body is kept for the JSON protocols.
+ */
+record ApiRequest(String method, String rawPath, Headers headers, Map<String, List<String>> parameters, String body) {
 
   static ApiRequest read(HttpExchange exchange) throws IOException {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -28,7 +31,7 @@ record ApiRequest(String method, String rawPath, Headers headers, Map<String, Li
       parameters.putAll(form);
     }
     return new ApiRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        exchange.getRequestHeaders(), parameters);
+        exchange.getRequestHeaders(), parameters, new String(body, StandardCharsets.UTF_8));
   }
 
   String header(String name) {

@@ -1,6 +1,6 @@
 package dev.caplens.sample.server;
 
-/** The three wire protocols the sample server speaks on its single endpoint. */
+/** The wire protocols the sample server speaks on its single endpoint. */
 public enum CloudService {
   /** EC2 Query protocol: form POST, XML reply. */
   EC2,
@@ -9,5 +9,7 @@ public enum CloudService {
   /** Alibaba Cloud ECS RPC with JSON replies. */
   ECS,
   /** AWS STS Query protocol (GetCallerIdentity, AssumeRole). */
-  STS
+  STS,
+  /** AWS Price List Query API: AWS JSON 1.1 (GetProducts). */
+  PRICING
 }

@@ -81,6 +81,7 @@ final class EcsApi implements CloudApi {
     return switch (action) {
       case "DescribeCapacityReservations" -> capacityReservations(request, call, snapshot);
       case "DescribeCapacityReservationInstances" -> reservationInstances(request, call, snapshot);
+      case "DescribePrice" -> price(request, call);
       default -> throw new ApiError(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
     };
   }
@@ -128,6 +129,30 @@ final class EcsApi implements CloudApi {
     String file = SampleOrgLayout.ecs(snapshot, call.accountId(), call.region(), "DescribeCapacityReservationInstances", poolId);
     return page(request, query, file, "/CapacityReservationItem/InstanceIdSet", item -> true,
         () -> new ApiError(400, "Invalid.PrivatePoolOptions.Id", "The PrivatePool does not exist."));
+  }
+
+  /**
+   * The pay-as-you-go price of one instance type (ResourceType instance), from the recorded reply
+   * for its region, type and platform; PriceUnit Hour only, as caplens asks for.
+   */
+  private ApiReply price(ApiRequest request, ApiCall call) {
+    String resourceType = request.parameter("ResourceType") == null ? "instance" : request.parameter("ResourceType");
+    String instanceType = request.parameter("InstanceType");
+    if (!resourceType.equals("instance")) {
+      throw new ApiError(400, "InvalidParameter", "the sample server prices ResourceType instance only, not " + resourceType);
+    }
+    if (instanceType == null) {
+      throw new ApiError(400, "MissingParameter", "The input parameter \"InstanceType\" that is mandatory for processing this request is not supplied.");
+    }
+    if (!"Hour".equals(request.parameter("PriceUnit"))) {
+      throw new ApiError(400, "InvalidParameter", "the sample server has hourly prices only (PriceUnit Hour)");
+    }
+    String platform = request.parameter("Platform") == null ? "linux" : request.parameter("Platform");
+    ObjectNode reply = JsonPages.parse(SampleFiles.readPriceReply(SampleOrgLayout.ecsPrice(call.region(), instanceType, platform))
+        .orElseThrow(() -> new ApiError(403, "InvalidInstanceType.ValueNotSupported",
+            "The specified InstanceType does not exist or beyond the permitted range.")));
+    reply.put("RequestId", requestId());
+    return new ApiReply(200, "application/json;charset=utf-8", Map.of(), JsonPages.write(reply));
   }
 
   private ApiReply page(ApiRequest request, String query, String currentFile, String pointer,

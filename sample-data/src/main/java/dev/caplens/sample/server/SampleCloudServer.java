@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback HTTP server that answers EC2, Outposts and Alibaba ECS API calls from the sample
+ * A loopback HTTP server that answers EC2, Outposts, AWS Price List and Alibaba ECS API calls from the sample
  * organisation's committed wire responses, page by page with opaque tokens, so the real SDK
  * clients ingest it exactly as they would the clouds.
  *
- * <p>One endpoint serves every service and region: EC2, Outposts and STS requests are told apart
+ * <p>One endpoint serves every service and region: EC2, Outposts, STS and Price List requests are told apart
  * by the service in their SigV4 credential scope, which also names the region; Alibaba requests
  * by their {@code x-acs-action} header, with the region in {@code RegionId}. AssumeRole into a
  * sample account returns session keys the other AWS APIs accept as that account. Which snapshot is
@@ -47,6 +47,7 @@ public final class SampleCloudServer implements AutoCloseable {
   private final CloudApi outposts;
   private final CloudApi ecs;
   private final CloudApi sts;
+  private final CloudApi pricing;
   private final AtomicInteger requestCounter = new AtomicInteger();
   private final List<ApiCall> calls = Collections.synchronizedList(new ArrayList<>());
   private volatile Instant snapshot;
@@ -59,6 +60,7 @@ public final class SampleCloudServer implements AutoCloseable {
     outposts = new OutpostsApi(organisation, identities, tokens, pageSize);
     ecs = new EcsApi(organisation, tokens, pageSize);
     sts = new StsApi(organisation, identities);
+    pricing = new PricingApi(organisation, identities, tokens, pageSize);
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     executor = Executors.newFixedThreadPool(4, runnable -> {
       Thread thread = new Thread(runnable, "sample-cloud-server");
@@ -177,6 +179,7 @@ public final class SampleCloudServer implements AutoCloseable {
     return switch (service) {
       case "outposts" -> outposts;
       case "sts" -> sts;
+      case "pricing" -> pricing;
       default -> ec2;
     };
   }

@@ -7,13 +7,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Reads the committed wire responses from the classpath. */
+/** Reads the committed wire responses and recorded price replies from the classpath. */
 final class SampleFiles {
 
   private SampleFiles() {}
 
   static Optional<String> read(String relativePath) {
-    String resource = "/" + SampleOrgLayout.ROOT + "/" + relativePath;
+    return resource("/" + SampleOrgLayout.ROOT + "/" + relativePath);
+  }
+
+  /** A recorded price API reply (see {@link SampleOrgLayout#PRICE_REPLIES_ROOT}). */
+  static Optional<String> readPriceReply(String relativePath) {
+    return resource("/" + SampleOrgLayout.PRICE_REPLIES_ROOT + "/" + relativePath);
+  }
+
+  private static Optional<String> resource(String resource) {
     try (InputStream in = SampleFiles.class.getResourceAsStream(resource)) {
       return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -19,6 +19,8 @@ import com.aliyun.ecs20140526.models.DescribeCapacityReservationsResponseBody.De
 import com.aliyun.ecs20140526.models.DescribeCapacityReservationsResponseBody.DescribeCapacityReservationsResponseBodyCapacityReservationSetCapacityReservationItemAllocatedResourcesAllocatedResource;
 import com.aliyun.ecs20140526.models.DescribeCapacityReservationsResponseBody.DescribeCapacityReservationsResponseBodyCapacityReservationSetCapacityReservationItemAllocatedResourcesAllocatedResourceCapacityReservationUsagesCapacityReservationUsage;
 import com.aliyun.ecs20140526.models.DescribeCapacityReservationsResponseBody.DescribeCapacityReservationsResponseBodyCapacityReservationSetCapacityReservationItemTagsTag;
+import com.aliyun.ecs20140526.models.DescribePriceRequest;
+import com.aliyun.ecs20140526.models.DescribePriceResponseBody;
 import com.aliyun.tea.TeaException;
 import com.aliyun.teaopenapi.models.Config;
 import dev.caplens.sample.SampleOrganisation;
@@ -177,6 +179,25 @@ class AliyunWireTest {
           assertThat(e.getCode()).isEqualTo("Throttling");
         });
     assertThat(server.calls()).hasSize(1);
+  }
+
+  @Test
+  void describePriceGivesTheHourlyTradePriceOfTheInstanceAndItsSystemDisk() throws Exception {
+    DescribePriceResponseBody.DescribePriceResponseBodyPriceInfoPrice price = ecs.describePrice(new DescribePriceRequest()
+        .setRegionId(CN_HANGZHOU).setResourceType("instance").setInstanceType("ecs.g7.large").setPriceUnit("Hour")
+        .setPlatform("linux")).getBody().getPriceInfo().getPrice();
+
+    assertThat(price.getCurrency()).isEqualTo("CNY");
+    // The total includes the default system disk (0.021); the instance alone is 0.69.
+    assertThat(price.getTradePrice()).isEqualTo(0.711f);
+    assertThat(price.getDetailInfos().getDetailInfo())
+        .extracting(d -> d.getResource(), d -> d.getTradePrice())
+        .containsExactly(tuple("instanceType", 0.69f), tuple("systemDisk", 0.021f));
+
+    assertThatThrownBy(() -> ecs.describePrice(new DescribePriceRequest()
+        .setRegionId(CN_HANGZHOU).setResourceType("instance").setInstanceType("ecs.unknown").setPriceUnit("Hour")))
+        .isInstanceOfSatisfying(TeaException.class,
+            e -> assertThat(e.getCode()).isEqualTo("InvalidInstanceType.ValueNotSupported"));
   }
 
   private Client client(String accessKeyId, String secret) throws Exception {
