@@ -165,11 +165,16 @@ class DemoTest {
 
   static Map<String, CSVRecord> byKey(Path csv, List<String> keyColumns) throws Exception {
     Map<String, CSVRecord> rows = new HashMap<>();
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        rows.put(String.join("/", keyColumns.stream().map(row::get).toList()), row);
-      }
+    for (CSVRecord row : rowsOf(csv)) {
+      rows.put(String.join("/", keyColumns.stream().map(row::get).toList()), row);
     }
     return rows;
+  }
+
+  /** The rows of a report CSV in file order, by header name. */
+  static List<CSVRecord> rowsOf(Path csv) throws Exception {
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+    }
   }
 }
