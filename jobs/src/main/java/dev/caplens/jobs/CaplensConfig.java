@@ -50,7 +50,8 @@ public record CaplensConfig(
       @JsonProperty("port") Integer port,
       @JsonProperty("username") String username,
       @JsonProperty("starttls") String starttls,
-      @JsonProperty("password-file") String passwordFile) {}
+      @JsonProperty("password-file") String passwordFile,
+      @JsonProperty("verify-certificate") Boolean verifyCertificate) {}
 
   public static final CaplensConfig EMPTY = new CaplensConfig(null, null, null, null, null, null);
 

@@ -39,7 +39,7 @@ class ReportFilesTest {
 
   @BeforeAll
   static void report() throws Exception {
-    Path warehouse = ReportFixture.warehouse(SparkSessions.getOrCreate("caplens tests"), dir.resolve("warehouse"));
+    Path warehouse = ReportFixture.sharedWarehouse();
     out = dir.resolve("report");
     assertThat(CaplensCli.execute("report", "--warehouse", warehouse.toString(), "--from", "2026-11-20",
         "--to", "2026-11-21", "--out", out.toString())).isZero();

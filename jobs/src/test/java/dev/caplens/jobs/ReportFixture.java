@@ -47,7 +47,18 @@ final class ReportFixture {
   static final LocalDate TO = LocalDate.parse("2026-11-21");
   static final String HOSTILE_PLATFORM = "@SUM(1+1)";
 
+  private static Path shared;
+
   private ReportFixture() {}
+
+  /** One fixture warehouse per test JVM, for the tests that only read it. */
+  static synchronized Path sharedWarehouse() throws IOException {
+    if (shared == null) {
+      Path dir = java.nio.file.Files.createTempDirectory("caplens-report-fixture");
+      shared = warehouse(SparkSessions.getOrCreate("caplens tests"), dir.resolve("warehouse"));
+    }
+    return shared;
+  }
 
   static Path warehouse(SparkSession spark, Path dir) throws IOException {
     String warehouse = dir.toString();
