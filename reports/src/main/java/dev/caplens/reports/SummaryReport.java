@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class SummaryReport {
 
+  /** Reservations listed under "Most idle cost", per currency. */
   static final int TOP_IDLE = 10;
   /** A reservation used less than this share is resized down rather than lent. */
   static final BigDecimal RESIZE_BELOW_UTILISATION = new BigDecimal("0.5");
@@ -177,19 +178,31 @@ public final class SummaryReport {
   record IdleLine(String reservationId, String kind, String accountId, String instanceType, String region,
                   String idleHours, String idleCost, String utilisation, String action) {}
 
+  /** Per currency (costs in different currencies do not rank against each other), the most idle cost first. */
   static List<IdleLine> topIdle(ReportTable reservations) {
-    return reservations.rows().stream()
-        .filter(row -> positive(reservations.decimal(row, "idle_cost")))
+    Map<String, List<List<Object>>> byCurrency = new TreeMap<>();
+    for (List<Object> row : reservations.rows()) {
+      if (positive(reservations.decimal(row, "idle_cost"))) {
+        byCurrency.computeIfAbsent(reservations.text(row, "currency"), c -> new ArrayList<>()).add(row);
+      }
+    }
+    List<IdleLine> lines = new ArrayList<>();
+    byCurrency.values().forEach(rows -> rows.stream()
         .sorted(Comparator.comparing((List<Object> row) -> reservations.decimal(row, "idle_cost")).reversed())
         .limit(TOP_IDLE)
-        .map(row -> new IdleLine(reservations.text(row, "reservation_id"),
-            reservations.text(row, "reservation_kind"), reservations.text(row, "owner_account_id"),
-            reservations.text(row, "instance_type"), reservations.text(row, "region"),
-            hours(reservations.decimal(row, "idle_instance_hours")),
-            money(reservations.decimal(row, "idle_cost"), reservations.text(row, "currency")),
-            percent(reservations.decimal(row, "utilisation")),
-            action(reservations.text(row, "reservation_kind"), reservations.decimal(row, "utilisation"))))
-        .toList();
+        .map(row -> idleLine(reservations, row))
+        .forEach(lines::add));
+    return lines;
+  }
+
+  private static IdleLine idleLine(ReportTable reservations, List<Object> row) {
+    return new IdleLine(reservations.text(row, "reservation_id"),
+        reservations.text(row, "reservation_kind"), reservations.text(row, "owner_account_id"),
+        reservations.text(row, "instance_type"), reservations.text(row, "region"),
+        hours(reservations.decimal(row, "idle_instance_hours")),
+        money(reservations.decimal(row, "idle_cost"), reservations.text(row, "currency")),
+        percent(reservations.decimal(row, "utilisation")),
+        action(reservations.text(row, "reservation_kind"), reservations.decimal(row, "utilisation")));
   }
 
   /**

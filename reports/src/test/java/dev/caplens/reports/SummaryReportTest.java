@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,20 @@ class SummaryReportTest {
     SummaryReport.write(file, SummaryFixture.input());
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("src=\"data:image/png;base64,iVBORw0KGgo");
     assertThat(dir.resolve(".summary.html.tmp")).doesNotExist();
+  }
+
+  @Test
+  void topIdleRanksWithinEachCurrency() {
+    // 100 USD outranks 10 USD, but never 50 CNY: CNY's list comes first (alphabetical), then USD's.
+    ReportTable reservations = new ReportTable(SummaryFixture.RESERVATION_COLUMNS, List.of(
+        idle("cr-a", "USD", "100"), idle("crp-b", "CNY", "50"), idle("cr-c", "USD", "10"), idle("cr-d", "USD", "0")));
+    assertThat(SummaryReport.topIdle(reservations)).extracting(SummaryReport.IdleLine::idleCost)
+        .containsExactly("50.00 CNY", "100.00 USD", "10.00 USD");
+  }
+
+  private static List<Object> idle(String id, String currency, String idleCost) {
+    return java.util.Arrays.asList("aws", "111111111111", id, "odcr", "us-east-1", "m5.large", currency, d("10"),
+        d("5"), d("5"), d("0.5"), d("200"), d(idleCost), d("0"));
   }
 
   @Test
