@@ -55,7 +55,8 @@ public record CaplensConfig(
       @JsonProperty("port") Integer port,
       @JsonProperty("username") String username,
       @JsonProperty("starttls") String starttls,
-      @JsonProperty("password-file") String passwordFile) {}
+      @JsonProperty("password-file") String passwordFile,
+      @JsonProperty("verify-certificate") Boolean verifyCertificate) {}
 
   /**
    * Optional conversion of every cost to one reporting currency: {@code rates} maps a currency to

@@ -6,6 +6,9 @@ import dev.caplens.ingest.aliyun.DefaultAliyunClientFactory;
 import dev.caplens.ingest.aws.AwsAccount;
 import dev.caplens.ingest.aws.DefaultAwsClientFactory;
 import dev.caplens.ingest.snapshot.Warehouse;
+import dev.caplens.reports.ReportFiles;
+import dev.caplens.reports.SummaryMail;
+import dev.caplens.reports.SummaryReport;
 import dev.caplens.sample.AliyunAccount;
 import dev.caplens.sample.SampleOrganisation;
 import dev.caplens.sample.server.SampleCloudServer;
@@ -17,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -36,12 +40,23 @@ final class DemoCommand implements Callable<Integer> {
   /** Small pages so the demo pages through every listing the way a large fleet would. */
   static final int DEMO_PAGE_SIZE = 3;
 
+  /** The sample organisation's finance team, for {@code demo --email --dry-run}. */
+  static final CaplensConfig DEMO_EMAIL = new CaplensConfig(null, null, null, null, null,
+      new CaplensConfig.Email("caplens@example.com", List.of("finance@example.com"), null));
+
   @Option(names = "--out", defaultValue = "out/demo",
       description = "Output directory: warehouse in DIR/warehouse, reports in DIR/report (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @picocli.CommandLine.Mixin
+  ReportCommand.EmailOptions email;
+
   @Override
   public Integer call() throws Exception {
+    if (email.email && !email.dryRun) {
+      throw new UsageException("the demo sends no mail: use --email --dry-run to write the message to a file");
+    }
+    SummaryMail.Settings mail = email.settings(DEMO_EMAIL, Map.of());
     Path warehouseDir = out.resolve("warehouse");
     Path reportDir = out.resolve("report");
     Path prices;
@@ -60,13 +75,14 @@ final class DemoCommand implements Callable<Integer> {
       manifests.forEach(Summaries::printIngest);
       throw new IllegalStateException(failures + " sample scope(s) could not be read");
     }
-    PipelineJobs.transformAndReport(warehouseDir.toString(), from, to, prices.toString(),
-        CaplensConfig.EMPTY.maxCarryHours(), reportDir);
+    SummaryReport.Input summary = PipelineJobs.transformAndReport(warehouseDir.toString(), from, to,
+        prices.toString(), CaplensConfig.EMPTY.maxCarryHours(), reportDir);
     System.out.println("caplens demo: reports for " + from + " to " + to + " in " + reportDir.toAbsolutePath());
-    System.out.println("  " + reportDir.resolve("reservations.csv"));
-    System.out.println("  " + reportDir.resolve("accounts.csv"));
-    System.out.println("  " + reportDir.resolve("summary.html"));
-    return ExitCodes.OK;
+    for (String file : ReportFiles.CSV_FILES) {
+      System.out.println("  " + reportDir.resolve(file));
+    }
+    System.out.println("  " + reportDir.resolve(ReportFiles.SUMMARY));
+    return email.deliver(reportDir, summary, mail, "demo");
   }
 
   /**

@@ -1,12 +1,16 @@
 package dev.caplens.jobs;
 
 import dev.caplens.reports.CsvReportWriter;
+import dev.caplens.reports.ReportFiles;
 import dev.caplens.reports.ReportTable;
 import dev.caplens.reports.SummaryReport;
+import dev.caplens.transform.DayRange;
+import dev.caplens.transform.FxRates;
 import dev.caplens.transform.MartReader;
 import dev.caplens.transform.Marts;
 import dev.caplens.transform.ReportQueries;
-import dev.caplens.transform.FxRates;
+import dev.caplens.transform.SnapshotInputs;
+import dev.caplens.transform.SnapshotReader;
 import dev.caplens.transform.TransformParams;
 import dev.caplens.transform.TransformResult;
 import dev.caplens.transform.TransformRunner;
@@ -14,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,27 +46,57 @@ final class PipelineJobs {
     LOG.info("transform {} to {}: {} in {} ms", from, to, result, (System.nanoTime() - started) / 1_000_000);
   }
 
-  static void report(SparkSession spark, String warehouse, LocalDate from, LocalDate to, Path outDir)
+  /** Writes every report file of the period into {@code outDir}; every source was read. */
+  static SummaryReport.Input report(SparkSession spark, String warehouse, LocalDate from, LocalDate to, Path outDir)
       throws IOException {
+    return report(spark, warehouse, from, to, outDir, List.of());
+  }
+
+  /**
+   * Writes every report file of DESIGN.md "Report files" for the period into {@code outDir}, each
+   * atomically, and returns what the summary was made from (for the email). {@code unreadableSources}
+   * are listed in the summary as sources that could not be read.
+   */
+  static SummaryReport.Input report(SparkSession spark, String warehouse, LocalDate from, LocalDate to, Path outDir,
+                                    List<String> unreadableSources) throws IOException {
     requireDirectory(spark, warehouse, "marts", "run 'caplens transform' on it first");
     long started = System.nanoTime();
     Files.createDirectories(outDir);
     Marts marts = MartReader.readAll(spark, warehouse, from, to);
     Dataset<Row> reservationDaily = marts.reservationDailyDF().cache();
     Dataset<Row> accountUsageDaily = marts.accountUsageDailyDF().cache();
-    Dataset<Row> dataQuality = marts.dataQualityDF();
+    try {
+      ReportTable reservations = ReportTables.collect(ReportQueries.reservations(reservationDaily));
+      ReportTable accounts = ReportTables.collect(ReportQueries.accounts(reservationDaily, accountUsageDaily));
+      ReportTable daily = ReportTables.collect(ReportQueries.daily(reservationDaily, accountUsageDaily));
+      ReportTable capacityTasks = ReportTables.collect(ReportQueries.capacityTasks(marts.capacityTasksDF()));
+      ReportTable focus = ReportTables.collect(ReportQueries.focus(reservationDaily));
+      ReportTable quality = ReportTables.collect(ReportQueries.dataQuality(marts.dataQualityDF()));
+      ReportTable capacityBlocks = ReportTables.collect(capacityBlocksNear(spark, warehouse, to));
+      CsvReportWriter.write(outDir.resolve(ReportFiles.RESERVATIONS), reservations);
+      CsvReportWriter.write(outDir.resolve(ReportFiles.ACCOUNTS), accounts);
+      CsvReportWriter.write(outDir.resolve(ReportFiles.DAILY), daily);
+      CsvReportWriter.write(outDir.resolve(ReportFiles.CAPACITY_TASKS), capacityTasks);
+      CsvReportWriter.write(outDir.resolve(ReportFiles.FOCUS), focus);
+      CsvReportWriter.write(outDir.resolve(ReportFiles.DATA_QUALITY), quality);
+      SummaryReport.Input summary = new SummaryReport.Input(from, to, reservations, accounts, daily, capacityTasks,
+          capacityBlocks, quality, unreadableSources);
+      SummaryReport.write(outDir.resolve(ReportFiles.SUMMARY), summary);
+      LOG.info("report {} to {}: {} reservations, {} account rows, {} FOCUS rows in {} ms", from, to,
+          reservations.rows().size(), accounts.rows().size(), focus.rows().size(),
+          (System.nanoTime() - started) / 1_000_000);
+      return summary;
+    } finally {
+      reservationDaily.unpersist();
+      accountUsageDaily.unpersist();
+    }
+  }
 
-    ReportTable reservations = ReportTables.collect(ReportQueries.reservations(reservationDaily));
-    ReportTable accounts = ReportTables.collect(ReportQueries.accounts(reservationDaily, accountUsageDaily));
-    ReportTable quality = ReportTables.collect(ReportQueries.dataQuality(dataQuality));
-    CsvReportWriter.write(outDir.resolve("reservations.csv"), reservations);
-    CsvReportWriter.write(outDir.resolve("accounts.csv"), accounts);
-    SummaryReport.write(outDir.resolve("summary.html"),
-        new SummaryReport.Input(from, to, reservations, accounts, quality.rows().size()));
-    reservationDaily.unpersist();
-    accountUsageDaily.unpersist();
-    LOG.info("report {} to {}: {} reservations, {} account rows in {} ms", from, to, reservations.rows().size(),
-        accounts.rows().size(), (System.nanoTime() - started) / 1_000_000);
+  /** Capacity blocks as the snapshots of the period's last two days list them. */
+  private static Dataset<Row> capacityBlocksNear(SparkSession spark, String warehouse, LocalDate to) {
+    SnapshotInputs snapshots = SnapshotReader.read(spark, warehouse, DayRange.of(to.minusDays(1), to));
+    return ReportQueries.capacityBlocksNear(snapshots.reservationsDF(), snapshots.scopesDF(), to,
+        SummaryReport.CAPACITY_BLOCK_NOTICE_DAYS);
   }
 
   /** A warehouse without the expected directory is almost always a mistyped path: say so instead of reporting nothing. */
@@ -77,10 +112,10 @@ final class PipelineJobs {
     }
   }
 
-  static void transformAndReport(String warehouse, LocalDate from, LocalDate to, String prices, int maxCarryHours,
-                                 Path reportDir) throws IOException {
+  static SummaryReport.Input transformAndReport(String warehouse, LocalDate from, LocalDate to, String prices,
+                                                int maxCarryHours, Path reportDir) throws IOException {
     SparkSession spark = SparkSessions.getOrCreate("caplens");
     transform(spark, warehouse, from, to, prices, TransformParams.withMaxCarryHours(maxCarryHours));
-    report(spark, warehouse, from, to, reportDir);
+    return report(spark, warehouse, from, to, reportDir);
   }
 }

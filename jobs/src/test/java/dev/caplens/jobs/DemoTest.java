@@ -2,6 +2,7 @@ package dev.caplens.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.caplens.reports.ReportFiles;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class DemoTest {
 
   @BeforeAll
   static void runDemo() throws Exception {
-    assertThat(CaplensCli.execute("demo", "--out", out.toString())).isZero();
+    assertThat(CaplensCli.execute("demo", "--out", out.toString(), "--email", "--dry-run")).isZero();
     reservations = byKey(out.resolve("report/reservations.csv"), List.of("reservation_id"));
     accounts = byKey(out.resolve("report/accounts.csv"), List.of("provider", "account_id", "currency"));
   }
@@ -141,7 +142,36 @@ class DemoTest {
   @Test
   void summaryIsWrittenForFinance() throws Exception {
     String html = Files.readString(out.resolve("report/summary.html"), StandardCharsets.UTF_8);
-    assertThat(html).contains("2026-11-20 to 2026-11-21").contains("2,008.37 USD").contains("cr-0a11c0de000000003");
+    assertThat(html).contains("2026-11-20 to 2026-11-21").contains("2,008.37 USD").contains("cr-0a11c0de000000003")
+        .contains("src=\"data:image/png;base64,").contains("cap-0a11c0de000000001");
+  }
+
+  @Test
+  void everyReportFileIsWrittenAndTheDryRunMessageCarriesTheCsvs() throws Exception {
+    for (String name : ReportFiles.CSV_FILES) {
+      assertThat(out.resolve("report").resolve(name)).isNotEmptyFile();
+    }
+    String eml = Files.readString(out.resolve("report").resolve(ReportFiles.SUMMARY_EML), StandardCharsets.US_ASCII);
+    assertThat(eml).contains("To: finance@example.com").contains("Content-ID: <trend-chart@caplens>");
+    for (String name : ReportFiles.CSV_FILES) {
+      assertThat(eml).contains("filename=" + name);
+    }
+  }
+
+  @Test
+  void focusAndDailyAddUpToTheReservationsAndAccounts() throws Exception {
+    // Per currency, FOCUS EffectiveCost sums to reserved_cost (USD 2008.368) and daily.csv's
+    // reserved_cost to accounts.csv's.
+    Path report = out.resolve("report");
+    List<CSVRecord> focus = rowsOf(report.resolve(ReportFiles.FOCUS));
+    List<CSVRecord> daily = rowsOf(report.resolve(ReportFiles.DAILY));
+    for (String currency : List.of("USD", "CNY")) {
+      BigDecimal reserved = sum(inCurrency(reservations, currency), "reserved_cost");
+      assertThat(sum(focus.stream().filter(r -> r.get("BillingCurrency").equals(currency)).toList(), "EffectiveCost"))
+          .as(currency).isEqualByComparingTo(reserved);
+      assertThat(sum(daily.stream().filter(r -> r.get("currency").equals(currency)).toList(), "reserved_cost"))
+          .as(currency).isEqualByComparingTo(sum(inCurrency(accounts, currency), "reserved_cost"));
+    }
   }
 
   private static void assertDecimal(CSVRecord row, String column, String expected) {
@@ -165,11 +195,16 @@ class DemoTest {
 
   static Map<String, CSVRecord> byKey(Path csv, List<String> keyColumns) throws Exception {
     Map<String, CSVRecord> rows = new HashMap<>();
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        rows.put(String.join("/", keyColumns.stream().map(row::get).toList()), row);
-      }
+    for (CSVRecord row : rowsOf(csv)) {
+      rows.put(String.join("/", keyColumns.stream().map(row::get).toList()), row);
     }
     return rows;
+  }
+
+  /** The rows of a report CSV in file order, by header name. */
+  static List<CSVRecord> rowsOf(Path csv) throws Exception {
+    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+    }
   }
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ public final class CsvReportWriter {
   private CsvReportWriter() {}
 
   public static void write(Path file, ReportTable table) throws IOException {
-    Path staged = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Path staged = ReportFiles.staged(file);
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (Writer out = Files.newBufferedWriter(staged, StandardCharsets.UTF_8);
          CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
@@ -39,7 +38,7 @@ public final class CsvReportWriter {
         csv.printRecord(cells);
       }
     }
-    Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    ReportFiles.publish(staged, file);
   }
 
   /** One cell as text: numbers untouched, text made safe for spreadsheets. */

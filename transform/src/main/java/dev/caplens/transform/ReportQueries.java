@@ -4,7 +4,9 @@ import static dev.caplens.transform.ExactUnits.ratioOf;
 import static dev.caplens.transform.ExactUnits.zero;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.row_number;
@@ -12,6 +14,11 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -47,6 +54,20 @@ public final class ReportQueries {
 
   public static final List<String> DATA_QUALITY_COLUMNS = List.of(
       "date", "provider", "account_id", "region", "reservation_id", "check", "instance_hours", "detail");
+
+  /** focus.csv: FOCUS 1.2 column names for capacity-reservation usage charges. */
+  public static final List<String> FOCUS_COLUMNS = List.of(
+      "BillingAccountId", "SubAccountId", "ProviderName", "PublisherName", "InvoiceIssuerName", "ServiceName",
+      "ServiceCategory", "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ChargeFrequency",
+      "ChargeDescription", "ResourceId", "ResourceType", "RegionId", "AvailabilityZone", "CapacityReservationId",
+      "CapacityReservationStatus", "PricingCategory", "PricingQuantity", "PricingUnit", "ConsumedQuantity",
+      "ConsumedUnit", "ListUnitPrice", "ListCost", "ContractedUnitPrice", "ContractedCost", "EffectiveCost",
+      "BilledCost", "BillingCurrency");
+
+  /** The capacity blocks the summary lists as starting or ending near the period end. */
+  public static final List<String> CAPACITY_BLOCK_COLUMNS = List.of("provider", "owner_account_id",
+      "reservation_id", "capacity_block_id", "region", "availability_zone", "instance_type",
+      "total_instance_count", "state", "start_date", "end_date");
 
   private static final List<String> HOUR_SUMS = List.of("reserved_instance_hours", "used_instance_hours",
       "idle_instance_hours", "unobserved_hours", "lent_instance_hours", "borrowed_instance_hours");
@@ -117,6 +138,104 @@ public final class ReportQueries {
     return dataQualityDF
         .select(Cols.of(DATA_QUALITY_COLUMNS))
         .orderBy("provider", "account_id", "reservation_id", "date", "check", "detail");
+  }
+
+  /**
+   * focus.csv: per reservation and day, one {@code Used} row (used hours and used cost) and one
+   * {@code Unused} row (idle hours and idle cost), each only when its hours are non-zero, so the
+   * EffectiveCost of all rows sums to reserved_cost. Interruptible reservations have no rows: their
+   * capacity and cost are their source's. The Used part is billed to the owner, the Unused part to
+   * the billing owner (UnusedReservationBillingOwnerId). Capacity blocks are paid up front and
+   * Outposts by contract, so their daily BilledCost is 0 and EffectiveCost is the amortised share;
+   * on-demand reservations are billed as they run. An unpriced reservation keeps its rows with
+   * empty costs.
+   */
+  public static Dataset<Row> focus(Dataset<Row> reservationDailyDF) {
+    Preconditions.requireColumns(reservationDailyDF, MartSchemas.RESERVATION_DAILY, "reservation_daily");
+    Dataset<Row> used = focusRows(reservationDailyDF, "Used", col("owner_account_id"),
+        col("used_instance_hours"), col("used_cost"));
+    Dataset<Row> unused = focusRows(reservationDailyDF, "Unused", col("billing_owner_account_id"),
+        col("idle_instance_hours"), col("idle_cost"));
+    return used.unionByName(unused)
+        .orderBy(col("provider"), col("SubAccountId"), col("CapacityReservationId"), col("ChargePeriodStart"),
+            col("CapacityReservationStatus").desc())
+        .select(Cols.of(FOCUS_COLUMNS));
+  }
+
+  private static Dataset<Row> focusRows(Dataset<Row> reservationDailyDF, String status, Column billingAccount,
+      Column instanceHours, Column cost) {
+    Column provider = col("provider");
+    Column kind = col("reservation_kind");
+    Column providerName = when(provider.equalTo("aliyun"), lit("Alibaba Cloud")).otherwise(lit("AWS"));
+    Column upFront = col("pricing_model").isin(ReservationRules.CAPACITY_BLOCK_PRICING,
+        ReservationRules.OUTPOST_PRICING);
+    return reservationDailyDF
+        .filter(instanceHours.isNotNull().and(instanceHours.notEqual(zero())))
+        .select(
+            provider,
+            billingAccount.as("BillingAccountId"),
+            col("owner_account_id").as("SubAccountId"),
+            providerName.as("ProviderName"),
+            providerName.as("PublisherName"),
+            providerName.as("InvoiceIssuerName"),
+            when(provider.equalTo("aliyun"), lit("Elastic Compute Service"))
+                .when(provider.equalTo("outposts"), lit("AWS Outposts"))
+                .otherwise(lit("Amazon Elastic Compute Cloud")).as("ServiceName"),
+            lit("Compute").as("ServiceCategory"),
+            midnightUtc(col("date")).as("ChargePeriodStart"),
+            midnightUtc(date_add(col("date"), 1)).as("ChargePeriodEnd"),
+            lit("Usage").as("ChargeCategory"),
+            lit("Usage-Based").as("ChargeFrequency"),
+            concat_ws(" ", lit(status), col("instance_type"), kind, lit("instance-hours")).as("ChargeDescription"),
+            col("reservation_id").as("ResourceId"),
+            when(kind.equalTo(ReservationRules.CAPACITY_BLOCK), lit("Capacity Block"))
+                .when(kind.equalTo(ReservationRules.OUTPOST), lit("Outpost Instance Slots"))
+                .when(kind.equalTo(ReservationRules.PRIVATE_POOL), lit("Private Pool"))
+                .otherwise(lit("Capacity Reservation")).as("ResourceType"),
+            col("region").as("RegionId"),
+            col("availability_zone").as("AvailabilityZone"),
+            col("reservation_id").as("CapacityReservationId"),
+            lit(status).as("CapacityReservationStatus"),
+            when(upFront, lit("Committed")).otherwise(lit("Standard")).as("PricingCategory"),
+            instanceHours.as("PricingQuantity"),
+            lit("Hours").as("PricingUnit"),
+            instanceHours.as("ConsumedQuantity"),
+            lit("Hours").as("ConsumedUnit"),
+            col("hourly_rate").as("ListUnitPrice"),
+            cost.as("ListCost"),
+            col("hourly_rate").as("ContractedUnitPrice"),
+            cost.as("ContractedCost"),
+            cost.as("EffectiveCost"),
+            when(cost.isNull(), lit(null).cast(MartSchemas.COST)).when(upFront, zero()).otherwise(cost)
+                .as("BilledCost"),
+            col("currency").as("BillingCurrency"));
+  }
+
+  /** A UTC day's first instant in ISO-8601, independent of the session time zone. */
+  private static Column midnightUtc(Column date) {
+    return concat_ws("", date.cast("string"), lit("T00:00:00Z"));
+  }
+
+  /**
+   * The capacity blocks, as last listed by a published snapshot before the period ended, whose
+   * start or end lies within {@code noticeDays} days either side of the end of {@code periodEnd} (UTC):
+   * blocks about to start are paid for already, blocks about to end take capacity away.
+   */
+  public static Dataset<Row> capacityBlocksNear(Dataset<Row> reservationsSnapshotDF, Dataset<Row> scopesDF,
+      LocalDate periodEnd, int noticeDays) {
+    Preconditions.requireColumns(reservationsSnapshotDF, SnapshotTables.RESERVATIONS, "reservations");
+    Instant end = periodEnd.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Column earliest = lit(Timestamp.from(end.minus(Duration.ofDays(noticeDays))));
+    Column latest = lit(Timestamp.from(end.plus(Duration.ofDays(noticeDays))));
+    return TrustedSnapshots.trusted(reservationsSnapshotDF, scopesDF)
+        .filter(col("reservation_type").equalTo(ReservationRules.CAPACITY_BLOCK)
+            .and(col("snapshot_time").lt(lit(Timestamp.from(end)))))
+        .withColumn("latest_rank", row_number().over(Window.partitionBy("provider", "reservation_id")
+            .orderBy(col("snapshot_time").desc(), col("account_id"))))
+        .filter(col("latest_rank").equalTo(1)
+            .and(col("start_date").between(earliest, latest).or(col("end_date").between(earliest, latest))))
+        .select(Cols.of(CAPACITY_BLOCK_COLUMNS))
+        .orderBy("start_date", "provider", "owner_account_id", "reservation_id");
   }
 
   private static Dataset<Row> accountMeasures(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF,
