@@ -4,6 +4,7 @@ import dev.caplens.ingest.RunManifest;
 import dev.caplens.ingest.aliyun.AliyunRetry;
 import dev.caplens.ingest.aliyun.DefaultAliyunClientFactory;
 import dev.caplens.ingest.aws.AwsAccount;
+import dev.caplens.ingest.aws.AwsClientFactory;
 import dev.caplens.ingest.aws.DefaultAwsClientFactory;
 import dev.caplens.ingest.snapshot.Warehouse;
 import java.net.URI;
@@ -62,24 +63,34 @@ final class IngestCommand implements Callable<Integer> {
     if (readRegions.isEmpty()) {
       throw new UsageException("no regions to read: pass --regions or set aliyun.regions in the config");
     }
+    DefaultAliyunClientFactory clients = aliyunClients(cfg);
+    return AliyunIngestJob.run(Warehouse.open(location), clients, AliyunRetry.perMinuteQuota(Clock.systemUTC()),
+        aliyunAccountId(cfg), readRegions, countPoolInstances(cfg), at, System.err::println);
+  }
+
+  /** Alibaba clients from the environment's AccessKey; the endpoint from the environment or the config. */
+  static DefaultAliyunClientFactory aliyunClients(CaplensConfig cfg) {
     String endpoint = System.getenv("CAPLENS_ALIYUN_ENDPOINT");
     if (endpoint == null && cfg.aliyun() != null) {
       endpoint = cfg.aliyun().endpoint();
     }
-    DefaultAliyunClientFactory clients;
     try {
-      clients = new DefaultAliyunClientFactory(System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"),
+      return new DefaultAliyunClientFactory(System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"),
           System.getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), endpoint == null ? null : URI.create(endpoint));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    String accountId = cfg.aliyun() != null && cfg.aliyun().accountId() != null ? cfg.aliyun().accountId() : "default";
-    boolean countInstances = cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
-    return AliyunIngestJob.run(Warehouse.open(location), clients, AliyunRetry.perMinuteQuota(Clock.systemUTC()),
-        accountId, readRegions, countInstances, at, System.err::println);
   }
 
-  private static List<AwsAccount> accounts(CaplensConfig cfg, DefaultAwsClientFactory clients) {
+  static String aliyunAccountId(CaplensConfig cfg) {
+    return cfg.aliyun() != null && cfg.aliyun().accountId() != null ? cfg.aliyun().accountId() : "default";
+  }
+
+  static boolean countPoolInstances(CaplensConfig cfg) {
+    return cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
+  }
+
+  static List<AwsAccount> accounts(CaplensConfig cfg, AwsClientFactory clients) {
     if (cfg.awsAccounts().isEmpty()) {
       return List.of(AwsAccount.withDefaultCredentials(clients.defaultAccountId()));
     }

@@ -7,6 +7,7 @@ import dev.caplens.transform.MartReader;
 import dev.caplens.transform.Marts;
 import dev.caplens.transform.ReportQueries;
 import dev.caplens.transform.TransformParams;
+import dev.caplens.transform.TransformResult;
 import dev.caplens.transform.TransformRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,12 +26,13 @@ final class PipelineJobs {
 
   private PipelineJobs() {}
 
-  static void transform(SparkSession spark, String warehouse, LocalDate from, LocalDate to, String prices,
-                        int maxCarryHours) {
+  static TransformResult transform(SparkSession spark, String warehouse, LocalDate from, LocalDate to,
+                                   String prices, int maxCarryHours) {
     requireDirectory(spark, warehouse, "snapshots", "run 'caplens ingest' into it first");
     long started = System.nanoTime();
     var result = TransformRunner.run(spark, warehouse, from, to, prices, TransformParams.withMaxCarryHours(maxCarryHours));
     LOG.info("transform {} to {}: {} in {} ms", from, to, result, (System.nanoTime() - started) / 1_000_000);
+    return result;
   }
 
   static void report(SparkSession spark, String warehouse, LocalDate from, LocalDate to, Path outDir)
