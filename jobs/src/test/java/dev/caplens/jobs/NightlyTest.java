@@ -1,0 +1,174 @@
+package dev.caplens.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.caplens.ingest.aliyun.AliyunClientFactory;
+import dev.caplens.ingest.aliyun.DefaultAliyunClientFactory;
+import dev.caplens.ingest.aws.AwsClientFactory;
+import dev.caplens.ingest.aws.DefaultAwsClientFactory;
+import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.server.Fault;
+import dev.caplens.sample.server.FaultPlan;
+import dev.caplens.sample.server.SampleCloudServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * {@code nightly} against the sample server: three snapshots of 2026-11-21 are already in the
+ * warehouse, nightly ingests the 18:00 one and recomputes 2026-11-21 with one late day (20th).
+ * A second run for the same day must change nothing; a source that fails must not stop the others.
+ */
+class NightlyTest {
+
+  static final LocalDate DAY = LocalDate.parse("2026-11-21");
+  static final Instant NIGHTLY_SNAPSHOT = Instant.parse("2026-11-21T18:00:00Z");
+
+  @TempDir
+  static Path dir;
+
+  static SampleCloudServer server;
+  static CloudClients clients;
+  static CaplensConfig cfg;
+
+  @BeforeAll
+  static void warehouseWithEarlierSnapshots() throws IOException {
+    server = SampleCloudServer.start(3);
+    SampleOrganisation org = server.organisation();
+    var account = org.demoAccount();
+    AwsClientFactory aws = new DefaultAwsClientFactory(StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())),
+        server.endpoint(), server.endpoint(), server.endpoint());
+    AliyunClientFactory aliyun = new DefaultAliyunClientFactory(org.aliyunAccount().accessKeyId(),
+        org.aliyunAccount().accessKeySecret(), server.endpoint());
+    clients = new CloudClients() {
+      @Override
+      public AwsClientFactory aws() {
+        return aws;
+      }
+
+      @Override
+      public AliyunClientFactory aliyun(CaplensConfig config) {
+        return aliyun;
+      }
+    };
+    Path config = Files.writeString(dir.resolve("caplens.yaml"), """
+        warehouse: %s
+        reports: %s
+        prices: %s
+        aws:
+          regions: [us-east-1, eu-west-1]
+          outposts: true
+        aliyun:
+          regions: [cn-hangzhou]
+          account-id: "%s"
+          count-pool-instances: true
+        transform:
+          late-days: 1
+        """.formatted(dir.resolve("warehouse"), dir.resolve("reports"), org.writePrices(dir.resolve("prices.csv")),
+        org.aliyunAccount().id()));
+    cfg = CaplensConfig.load(config);
+    assertThat(ConfigCheck.forNightly(cfg)).isEmpty();
+    try (Progress quiet = Progress.onTerminal()) {
+      for (String hour : List.of("00", "06", "12")) {
+        Instant t = Instant.parse("2026-11-21T" + hour + ":00:00Z");
+        server.useSnapshot(t);
+        assertThat(ScheduledRuns.ingestAll(cfg, clients, t, quiet).failedSources()).isEmpty();
+      }
+    }
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void twoRunsForTheSameDayLeaveTheSameMartsReportsAndSnapshots() throws Exception {
+    server.useSnapshot(NIGHTLY_SNAPSHOT);
+    NightlyCommand.Nightly first = NightlyCommand.run(cfg, clients, DAY, NIGHTLY_SNAPSHOT);
+    Map<String, byte[]> reportsAfterFirst = files(dir.resolve("reports"));
+    List<String> martsAfterFirst = marts();
+    List<Group> reservationsAfterFirst = ParquetFiles.rows(dir.resolve("warehouse/snapshots/reservations"));
+
+    NightlyCommand.Nightly second = NightlyCommand.run(cfg, clients, DAY, NIGHTLY_SNAPSHOT);
+
+    assertThat(first.failedSources()).isEmpty();
+    // EC2 and Outposts: 1 account x 2 regions each; Alibaba: 1 region.
+    assertThat(first.ingested().manifests()).hasSize(3);
+    assertThat(first.ingested().scopes()).isEqualTo(5);
+    assertThat(first.recomputed().from()).isEqualTo(LocalDate.parse("2026-11-20"));
+    assertThat(reportsAfterFirst.keySet()).contains("daily/2026-11-20/reservations.csv",
+        "daily/2026-11-21/reservations.csv", "month/2026-11/summary.html", "month/2026-11/accounts.csv");
+    assertThat(reportsAfterFirst.keySet()).noneMatch(name -> name.contains(".new-") || name.contains(".old-"));
+    assertThat(second.recomputed().transform()).isEqualTo(first.recomputed().transform());
+    assertThat(files(dir.resolve("reports"))).containsOnlyKeys(reportsAfterFirst.keySet())
+        .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(reportsAfterFirst.get(name)));
+    assertThat(martsAfterFirst).anyMatch(row -> row.startsWith("reservation_daily"));
+    assertThat(marts()).isEqualTo(martsAfterFirst);
+    List<Group> reservations = ParquetFiles.rows(dir.resolve("warehouse/snapshots/reservations"));
+    assertThat(reservations).hasSameSizeAs(reservationsAfterFirst);
+    // Four snapshot times; re-ingesting 18:00 replaced its files instead of adding rows.
+    assertThat(reservations.stream().map(Group::toString).distinct()).hasSize(reservations.size());
+    assertThat(reservations.stream().map(r -> r.getLong("snapshot_time", 0)).distinct()).hasSize(4);
+    assertThat(RunSummary.nightly(second)).startsWith("caplens nightly 2026-11-21: read 3 source run(s), 5 scope(s)")
+        .contains("0 unreadable").contains("computed 2026-11-20 to 2026-11-21")
+        .contains("wrote 3 report(s) in " + dir.resolve("reports"));
+  }
+
+  @Test
+  void aSourceThatFailsDoesNotStopTheOthers() throws Exception {
+    server.useSnapshot(NIGHTLY_SNAPSHOT);
+    server.injectFaults(FaultPlan.scope(server.organisation().aliyunAccount().id(), "cn-hangzhou",
+        Fault.error(403, "Forbidden.RAM", "User not authorized to operate on the specified resource.")));
+    try {
+      NightlyCommand.Nightly nightly = NightlyCommand.run(cfg, clients, DAY, NIGHTLY_SNAPSHOT);
+
+      assertThat(nightly.failedSources()).singleElement().asString()
+          .startsWith("aliyun:" + server.organisation().aliyunAccount().id() + "/cn-hangzhou").contains("Forbidden.RAM");
+      assertThat(nightly.ingested().manifests()).hasSize(3);
+      assertThat(nightly.ingested().scopes()).isEqualTo(5);
+      assertThat(dir.resolve("reports/daily/2026-11-21/reservations.csv")).isNotEmptyFile();
+      assertThat(RunSummary.nightly(nightly)).contains("1 unreadable");
+    } finally {
+      server.injectFaults(FaultPlan.none());
+    }
+  }
+
+  private static Map<String, byte[]> files(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+  /** Every mart row with the partition directory it is in; part file names are Spark's and vary. */
+  private static List<String> marts() throws IOException {
+    Path marts = dir.resolve("warehouse/marts");
+    List<String> rows = new java.util.ArrayList<>();
+    for (Path file : ParquetFiles.files(marts)) {
+      String partition = marts.relativize(file.getParent()).toString();
+      for (Group row : ParquetFiles.rows(file)) {
+        rows.add(partition + " " + row.toString().replace('\n', ' '));
+      }
+    }
+    rows.sort(null);
+    return rows;
+  }
+}
