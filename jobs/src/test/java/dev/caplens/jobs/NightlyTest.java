@@ -2,11 +2,6 @@ package dev.caplens.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.caplens.ingest.aliyun.AliyunClientFactory;
-import dev.caplens.ingest.aliyun.DefaultAliyunClientFactory;
-import dev.caplens.ingest.aws.AwsClientFactory;
-import dev.caplens.ingest.aws.DefaultAwsClientFactory;
-import dev.caplens.sample.SampleOrganisation;
 import dev.caplens.sample.server.Fault;
 import dev.caplens.sample.server.FaultPlan;
 import dev.caplens.sample.server.SampleCloudServer;
@@ -24,8 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * {@code nightly} against the sample server: three snapshots of 2026-11-21 are already in the
@@ -47,48 +40,11 @@ class NightlyTest {
   @BeforeAll
   static void warehouseWithEarlierSnapshots() throws IOException {
     server = SampleCloudServer.start(3);
-    SampleOrganisation org = server.organisation();
-    var account = org.demoAccount();
-    AwsClientFactory aws = new DefaultAwsClientFactory(StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(account.accessKeyId(), account.secretAccessKey())),
-        server.endpoint(), server.endpoint(), server.endpoint());
-    AliyunClientFactory aliyun = new DefaultAliyunClientFactory(org.aliyunAccount().accessKeyId(),
-        org.aliyunAccount().accessKeySecret(), server.endpoint());
-    clients = new CloudClients() {
-      @Override
-      public AwsClientFactory aws() {
-        return aws;
-      }
-
-      @Override
-      public AliyunClientFactory aliyun(CaplensConfig config) {
-        return aliyun;
-      }
-    };
-    Path config = Files.writeString(dir.resolve("caplens.yaml"), """
-        warehouse: %s
-        reports: %s
-        prices: %s
-        aws:
-          regions: [us-east-1, eu-west-1]
-          outposts: true
-        aliyun:
-          regions: [cn-hangzhou]
-          account-id: "%s"
-          count-pool-instances: true
-        transform:
-          late-days: 1
-        """.formatted(dir.resolve("warehouse"), dir.resolve("reports"), org.writePrices(dir.resolve("prices.csv")),
-        org.aliyunAccount().id()));
-    cfg = CaplensConfig.load(config);
+    clients = SampleClouds.of(server);
+    cfg = CaplensConfig.load(SampleClouds.writeConfig(server, dir, 1));
     assertThat(ConfigCheck.forNightly(cfg)).isEmpty();
-    try (Progress quiet = Progress.onTerminal()) {
-      for (String hour : List.of("00", "06", "12")) {
-        Instant t = Instant.parse("2026-11-21T" + hour + ":00:00Z");
-        server.useSnapshot(t);
-        assertThat(ScheduledRuns.ingestAll(cfg, clients, t, quiet).failedSources()).isEmpty();
-      }
-    }
+    SampleClouds.ingest(server, cfg, Stream.of("00", "06", "12")
+        .map(hour -> Instant.parse("2026-11-21T" + hour + ":00:00Z")).toList());
   }
 
   @AfterAll
