@@ -44,7 +44,11 @@ final class IngestCommand implements Callable<Integer> {
     String location = Options.required("--warehouse", warehouse, cfg.warehouse());
     Instant at = snapshotTime != null ? snapshotTime : Instant.now();
     if (provider == Provider.aliyun) {
-      return Summaries.printIngest(ingestAliyun(cfg, location, at));
+      RunManifest manifest;
+      try (Progress progress = Progress.onTerminal()) {
+        manifest = ingestAliyun(cfg, location, at, progress);
+      }
+      return Summaries.printIngest(manifest);
     }
     List<String> readRegions = regions != null ? regions : cfg.awsRegions();
     if (readRegions.isEmpty()) {
@@ -52,20 +56,23 @@ final class IngestCommand implements Callable<Integer> {
     }
     DefaultAwsClientFactory clients = DefaultAwsClientFactory.fromEnvironment();
     List<AwsAccount> accounts = accounts(cfg, clients);
-    RunManifest manifest = AwsIngestJob.run(Warehouse.open(location), clients,
-        provider == Provider.outposts ? AwsIngestJob.Source.OUTPOSTS : AwsIngestJob.Source.EC2, accounts, readRegions, at,
-        System.err::println);
+    RunManifest manifest;
+    try (Progress progress = Progress.onTerminal()) {
+      manifest = AwsIngestJob.run(Warehouse.open(location), clients,
+          provider == Provider.outposts ? AwsIngestJob.Source.OUTPOSTS : AwsIngestJob.Source.EC2, accounts,
+          readRegions, at, progress);
+    }
     return Summaries.printIngest(manifest);
   }
 
-  private RunManifest ingestAliyun(CaplensConfig cfg, String location, Instant at) {
+  private RunManifest ingestAliyun(CaplensConfig cfg, String location, Instant at, Progress progress) {
     List<String> readRegions = regions != null ? regions : cfg.aliyunRegions();
     if (readRegions.isEmpty()) {
       throw new UsageException("no regions to read: pass --regions or set aliyun.regions in the config");
     }
     DefaultAliyunClientFactory clients = aliyunClients(cfg);
     return AliyunIngestJob.run(Warehouse.open(location), clients, AliyunRetry.perMinuteQuota(Clock.systemUTC()),
-        aliyunAccountId(cfg), readRegions, countPoolInstances(cfg), at, System.err::println);
+        aliyunAccountId(cfg), readRegions, countPoolInstances(cfg), at, progress);
   }
 
   /** Alibaba clients from the environment's AccessKey; the endpoint from the environment or the config. */

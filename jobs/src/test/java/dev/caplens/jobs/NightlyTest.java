@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +55,7 @@ class NightlyTest {
   void twoRunsForTheSameDayLeaveTheSameMartsReportsAndSnapshots() throws Exception {
     server.useSnapshot(NIGHTLY_SNAPSHOT);
     NightlyCommand.Nightly first = NightlyCommand.run(cfg, clients, DAY, NIGHTLY_SNAPSHOT);
-    Map<String, byte[]> reportsAfterFirst = files(dir.resolve("reports"));
+    Map<String, byte[]> reportsAfterFirst = ReportFiles.contents(dir.resolve("reports"));
     List<String> martsAfterFirst = marts();
     List<Group> reservationsAfterFirst = ParquetFiles.rows(dir.resolve("warehouse/snapshots/reservations"));
 
@@ -71,7 +70,7 @@ class NightlyTest {
         "daily/2026-11-21/reservations.csv", "month/2026-11/summary.html", "month/2026-11/accounts.csv");
     assertThat(reportsAfterFirst.keySet()).noneMatch(name -> name.contains(".new-") || name.contains(".old-"));
     assertThat(second.recomputed().transform()).isEqualTo(first.recomputed().transform());
-    assertThat(files(dir.resolve("reports"))).containsOnlyKeys(reportsAfterFirst.keySet())
+    assertThat(ReportFiles.contents(dir.resolve("reports"))).containsOnlyKeys(reportsAfterFirst.keySet())
         .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(reportsAfterFirst.get(name)));
     assertThat(martsAfterFirst).anyMatch(row -> row.startsWith("reservation_daily"));
     assertThat(marts()).isEqualTo(martsAfterFirst);
@@ -90,28 +89,22 @@ class NightlyTest {
     server.useSnapshot(NIGHTLY_SNAPSHOT);
     server.injectFaults(FaultPlan.scope(server.organisation().aliyunAccount().id(), "cn-hangzhou",
         Fault.error(403, "Forbidden.RAM", "User not authorized to operate on the specified resource.")));
+    // Only the day itself: the late days are not what this test is about.
+    CaplensConfig noLateDays = CaplensConfig.load(Files.writeString(dir.resolve("no-late-days.yaml"),
+        Files.readString(dir.resolve("caplens.yaml")).replace("late-days: 1", "late-days: 0")));
     try {
-      NightlyCommand.Nightly nightly = NightlyCommand.run(cfg, clients, DAY, NIGHTLY_SNAPSHOT);
+      NightlyCommand.Nightly nightly = NightlyCommand.run(noLateDays, clients, DAY, NIGHTLY_SNAPSHOT);
 
       assertThat(nightly.failedSources()).singleElement().asString()
           .startsWith("aliyun:" + server.organisation().aliyunAccount().id() + "/cn-hangzhou").contains("Forbidden.RAM");
       assertThat(nightly.ingested().manifests()).hasSize(3);
       assertThat(nightly.ingested().scopes()).isEqualTo(5);
       assertThat(dir.resolve("reports/daily/2026-11-21/reservations.csv")).isNotEmptyFile();
+      assertThat(nightly.recomputed().from()).isEqualTo(DAY);
       assertThat(RunSummary.nightly(nightly)).contains("1 unreadable");
     } finally {
       server.injectFaults(FaultPlan.none());
     }
-  }
-
-  private static Map<String, byte[]> files(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-      }
-    }
-    return files;
   }
 
   /** Every mart row with the partition directory it is in; part file names are Spark's and vary. */

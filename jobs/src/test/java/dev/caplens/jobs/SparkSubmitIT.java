@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +55,10 @@ class SparkSubmitIT {
       assertThat(dir.resolve("spark/work")).isDirectoryRecursivelyContaining("glob:**/app-*/0/stderr");
     }
 
-    Map<String, byte[]> expected = files(local.resolve("report"));
+    Map<String, byte[]> expected = ReportFiles.contents(local.resolve("report"));
     assertThat(expected).containsKeys("reservations.csv", "accounts.csv", "summary.html");
     assertThat(new String(expected.get("reservations.csv")).lines()).hasSizeGreaterThan(5);
-    assertThat(files(clusterReport)).containsOnlyKeys(expected.keySet())
+    assertThat(ReportFiles.contents(clusterReport)).containsOnlyKeys(expected.keySet())
         .allSatisfy((name, bytes) -> assertThat(new String(bytes)).as(name).isEqualTo(new String(expected.get(name))));
   }
 
@@ -78,7 +77,7 @@ class SparkSubmitIT {
     args.addAll(Arrays.asList(caplensArgs));
     String name = "submit-" + caplensArgs[0];
     int exitCode = cluster.run(name, cluster.java("-Xmx768m", "org.apache.spark.deploy.SparkSubmit",
-        args.toArray(String[]::new)), Duration.ofSeconds(150));
+        args.toArray(String[]::new)), Duration.ofMinutes(8));
     assertThat(exitCode).as("spark-submit %s; log:%n%s", caplensArgs[0], tail(cluster.log(name))).isZero();
   }
 
@@ -112,15 +111,5 @@ class SparkSubmitIT {
       }
     }
     return to;
-  }
-
-  private static Map<String, byte[]> files(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-      }
-    }
-    return files;
   }
 }

@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  */
 final class StandaloneCluster implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
   private final Path sparkHome;
   private final Path logs;
@@ -39,6 +39,8 @@ final class StandaloneCluster implements AutoCloseable {
   static StandaloneCluster start(Path dir, List<Path> sparkJars, List<String> jvmFlags) throws IOException {
     Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
     Path jars = Files.createDirectories(sparkHome.resolve("jars"));
+    // An installation's marker: the Worker's launcher then takes executors' class path from jars/.
+    Files.writeString(sparkHome.resolve("RELEASE"), "Spark jars of the caplens build\n");
     for (Path jar : sparkJars) {
       Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
     }
@@ -122,6 +124,7 @@ final class StandaloneCluster implements AutoCloseable {
         .redirectOutput(log(name).toFile());
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().put("SPARK_SCALA_VERSION", "2.13");
     builder.environment().put("SPARK_WORKER_OPTS", String.join(" ", jvmFlags));
     return builder;
   }
