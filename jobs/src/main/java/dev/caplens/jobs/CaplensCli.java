@@ -18,12 +18,18 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         TransformCommand.class,
         ReportCommand.class,
+        NightlyCommand.class,
+        BackfillCommand.class,
         PricesCommand.class,
+        ValidateConfigCommand.class,
         CommandLine.HelpCommand.class})
 public final class CaplensCli implements Runnable {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.Mixin
+  LogLevels logLevels;
 
   public static void main(String[] args) {
     System.exit(execute(args));

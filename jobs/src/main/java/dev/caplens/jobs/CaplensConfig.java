@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 public record CaplensConfig(
     @JsonProperty("warehouse") String warehouse,
     @JsonProperty("prices") String prices,
+    @JsonProperty("reports") String reports,
     @JsonProperty("aws") Aws aws,
     @JsonProperty("aliyun") Aliyun aliyun,
     @JsonProperty("transform") Transform transform,
@@ -66,7 +67,10 @@ public record CaplensConfig(
       @JsonProperty("reporting-currency") String reportingCurrency,
       @JsonProperty("rates") Map<String, BigDecimal> rates) {}
 
-  public static final CaplensConfig EMPTY = new CaplensConfig(null, null, null, null, null, null, null);
+  /** Earlier days nightly recomputes by default, for snapshots that arrive late. */
+  public static final int DEFAULT_LATE_DAYS = 2;
+
+  public static final CaplensConfig EMPTY = new CaplensConfig(null, null, null, null, null, null, null, null);
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -112,6 +116,14 @@ public record CaplensConfig(
 
   public List<String> aliyunRegions() {
     return aliyun == null || aliyun.regions() == null ? List.of() : aliyun.regions();
+  }
+
+  public boolean awsOutposts() {
+    return aws != null && Boolean.TRUE.equals(aws.outposts());
+  }
+
+  public int lateDays() {
+    return transform == null || transform.lateDays() == null ? DEFAULT_LATE_DAYS : transform.lateDays();
   }
 
   public int maxCarryHours() {

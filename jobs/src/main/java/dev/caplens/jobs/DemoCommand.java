@@ -41,8 +41,8 @@ final class DemoCommand implements Callable<Integer> {
   static final int DEMO_PAGE_SIZE = 3;
 
   /** The sample organisation's finance team, for {@code demo --email --dry-run}. */
-  static final CaplensConfig DEMO_EMAIL = new CaplensConfig(null, null, null, null, null,
-      new CaplensConfig.Email("caplens@example.com", List.of("finance@example.com"), null));
+  static final CaplensConfig DEMO_EMAIL = new CaplensConfig(null, null, null, null, null, null,
+      new CaplensConfig.Email("caplens@example.com", List.of("finance@example.com"), null), null);
 
   @Option(names = "--out", defaultValue = "out/demo",
       description = "Output directory: warehouse in DIR/warehouse, reports in DIR/report (default: ${DEFAULT-VALUE}).")

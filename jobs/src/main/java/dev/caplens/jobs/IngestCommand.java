@@ -4,6 +4,7 @@ import dev.caplens.ingest.RunManifest;
 import dev.caplens.ingest.aliyun.AliyunRetry;
 import dev.caplens.ingest.aliyun.DefaultAliyunClientFactory;
 import dev.caplens.ingest.aws.AwsAccount;
+import dev.caplens.ingest.aws.AwsClientFactory;
 import dev.caplens.ingest.aws.DefaultAwsClientFactory;
 import dev.caplens.ingest.snapshot.Warehouse;
 import java.nio.file.Path;
@@ -42,7 +43,11 @@ final class IngestCommand implements Callable<Integer> {
     String location = Options.required("--warehouse", warehouse, cfg.warehouse());
     Instant at = snapshotTime != null ? snapshotTime : Instant.now();
     if (provider == Provider.aliyun) {
-      return Summaries.printIngest(ingestAliyun(cfg, location, at));
+      RunManifest manifest;
+      try (Progress progress = Progress.onTerminal()) {
+        manifest = ingestAliyun(cfg, location, at, progress);
+      }
+      return Summaries.printIngest(manifest);
     }
     List<String> readRegions = regions != null ? regions : cfg.awsRegions();
     if (readRegions.isEmpty()) {
@@ -50,25 +55,34 @@ final class IngestCommand implements Callable<Integer> {
     }
     DefaultAwsClientFactory clients = DefaultAwsClientFactory.fromEnvironment();
     List<AwsAccount> accounts = accounts(cfg, clients);
-    RunManifest manifest = AwsIngestJob.run(Warehouse.open(location), clients,
-        provider == Provider.outposts ? AwsIngestJob.Source.OUTPOSTS : AwsIngestJob.Source.EC2, accounts, readRegions, at,
-        System.err::println);
+    RunManifest manifest;
+    try (Progress progress = Progress.onTerminal()) {
+      manifest = AwsIngestJob.run(Warehouse.open(location), clients,
+          provider == Provider.outposts ? AwsIngestJob.Source.OUTPOSTS : AwsIngestJob.Source.EC2, accounts,
+          readRegions, at, progress);
+    }
     return Summaries.printIngest(manifest);
   }
 
-  private RunManifest ingestAliyun(CaplensConfig cfg, String location, Instant at) {
+  private RunManifest ingestAliyun(CaplensConfig cfg, String location, Instant at, Progress progress) {
     List<String> readRegions = regions != null ? regions : cfg.aliyunRegions();
     if (readRegions.isEmpty()) {
       throw new UsageException("no regions to read: pass --regions or set aliyun.regions in the config");
     }
     DefaultAliyunClientFactory clients = AliyunSettings.clients(cfg);
-    String accountId = cfg.aliyun() != null && cfg.aliyun().accountId() != null ? cfg.aliyun().accountId() : "default";
-    boolean countInstances = cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
     return AliyunIngestJob.run(Warehouse.open(location), clients, AliyunRetry.perMinuteQuota(Clock.systemUTC()),
-        accountId, readRegions, countInstances, at, System.err::println);
+        aliyunAccountId(cfg), readRegions, countPoolInstances(cfg), at, progress);
   }
 
-  private static List<AwsAccount> accounts(CaplensConfig cfg, DefaultAwsClientFactory clients) {
+  static String aliyunAccountId(CaplensConfig cfg) {
+    return cfg.aliyun() != null && cfg.aliyun().accountId() != null ? cfg.aliyun().accountId() : "default";
+  }
+
+  static boolean countPoolInstances(CaplensConfig cfg) {
+    return cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
+  }
+
+  static List<AwsAccount> accounts(CaplensConfig cfg, AwsClientFactory clients) {
     if (cfg.awsAccounts().isEmpty()) {
       return List.of(AwsAccount.withDefaultCredentials(clients.defaultAccountId()));
     }

@@ -33,8 +33,8 @@ final class PipelineJobs {
   private PipelineJobs() {}
 
   /** @param params from {@link CaplensConfig#transformParams()}, so that fx applies to every run */
-  static void transform(SparkSession spark, String warehouse, LocalDate from, LocalDate to, String prices,
-                        TransformParams params) {
+  static TransformResult transform(SparkSession spark, String warehouse, LocalDate from, LocalDate to,
+                                   String prices, TransformParams params) {
     requireDirectory(spark, warehouse, "snapshots", "run 'caplens ingest' into it first");
     long started = System.nanoTime();
     TransformResult result;
@@ -44,6 +44,7 @@ final class PipelineJobs {
       throw new UsageException(e.getMessage(), e);
     }
     LOG.info("transform {} to {}: {} in {} ms", from, to, result, (System.nanoTime() - started) / 1_000_000);
+    return result;
   }
 
   /** Writes every report file of the period into {@code outDir}; every source was read. */

@@ -27,7 +27,9 @@ public final class SparkSessions {
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.sql.shuffle.partitions", "8")
           // Adaptive execution turns each of the many tiny shuffles into its own job: slower on small data.
-          .config("spark.sql.adaptive.enabled", "false");
+          .config("spark.sql.adaptive.enabled", "false")
+          // Spark's own stage progress bar on stderr, only for a person watching a terminal.
+          .config("spark.ui.showConsoleProgress", Boolean.toString(Progress.attachedToTerminal()));
     }
     return builder.getOrCreate();
   }

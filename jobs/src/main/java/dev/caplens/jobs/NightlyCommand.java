@@ -1,0 +1,68 @@
+package dev.caplens.jobs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code caplens nightly}: ingest every configured source, recompute yesterday (UTC) and the
+ * {@code transform.late-days} days before it, and rewrite their daily reports and the
+ * month-to-date report. Exit 3 when any source could not be read; the reports are still written
+ * from everything that was.
+ */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+    description = "Ingest every configured source, transform and report yesterday (UTC) and month-to-date.")
+final class NightlyCommand implements Callable<Integer> {
+
+  /** What one nightly run did. */
+  record Nightly(LocalDate day, ScheduledRuns.Ingested ingested, ScheduledRuns.Recomputed recomputed) {
+    /** Every account/region/source that could not be read, for the summary and its email. */
+    List<String> failedSources() {
+      return ingested.failedSources();
+    }
+  }
+
+  @Option(names = "--config", required = true, description = "YAML config file.")
+  Path config;
+
+  @Option(names = "--date", description = "The day to report as yesterday, YYYY-MM-DD (default: yesterday in UTC).")
+  LocalDate date;
+
+  @Option(names = "--snapshot-time",
+      description = "The instant the ingested observation is recorded for, ISO-8601 (default: now).")
+  Instant snapshotTime;
+
+  @Override
+  public Integer call() throws IOException {
+    CaplensConfig cfg = CaplensConfig.load(config);
+    ConfigCheck.require(config, ConfigCheck.forNightly(cfg));
+    Instant now = Instant.now();
+    LocalDate day = date != null ? date : now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    Nightly nightly = run(cfg, CloudClients.fromEnvironment(), day, snapshotTime != null ? snapshotTime : now);
+    announce(nightly);
+    return nightly.failedSources().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+  }
+
+  static Nightly run(CaplensConfig cfg, CloudClients clients, LocalDate day, Instant snapshotTime) throws IOException {
+    try (Progress progress = Progress.onTerminal()) {
+      ScheduledRuns.Ingested ingested = ScheduledRuns.ingestAll(cfg, clients, snapshotTime, progress);
+      ScheduledRuns.Recomputed recomputed = ScheduledRuns.recompute(SparkSessions.getOrCreate("caplens nightly"),
+          cfg, day.minusDays(cfg.lateDays()), day, progress);
+      return new Nightly(day, ingested, recomputed);
+    }
+  }
+
+  /** The one place a finished nightly run is told: the summary line, and what could not be read. */
+  private static void announce(Nightly nightly) {
+    System.out.println(RunSummary.nightly(nightly));
+    for (String failure : nightly.failedSources()) {
+      System.err.println("caplens: could not read " + failure);
+    }
+  }
+}

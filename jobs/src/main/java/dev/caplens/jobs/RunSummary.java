@@ -1,0 +1,32 @@
+package dev.caplens.jobs;
+
+import dev.caplens.transform.TransformResult;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** The last line of a scheduled run: what it read, computed and wrote. */
+final class RunSummary {
+
+  private RunSummary() {}
+
+  static String nightly(NightlyCommand.Nightly nightly) {
+    ScheduledRuns.Ingested in = nightly.ingested();
+    return "caplens nightly " + nightly.day() + ": read " + in.manifests().size() + " source run(s), "
+        + in.scopes() + " scope(s), " + in.pages() + " page(s), " + in.rows() + " reservation row(s), "
+        + nightly.failedSources().size() + " unreadable; " + computedAndWritten(nightly.recomputed());
+  }
+
+  static String backfill(ScheduledRuns.Recomputed recomputed) {
+    return "caplens backfill: " + computedAndWritten(recomputed);
+  }
+
+  private static String computedAndWritten(ScheduledRuns.Recomputed recomputed) {
+    TransformResult t = recomputed.transform();
+    Path root = recomputed.reportRoot();
+    return "computed " + recomputed.from() + " to " + recomputed.to() + ": " + t.reservationDailyRows()
+        + " reservation-day, " + t.accountUsageDailyRows() + " account-day, " + t.dataQualityRows()
+        + " data-quality row(s); wrote " + recomputed.reports().size() + " report(s) in " + root + " ("
+        + recomputed.reports().stream().map(r -> root.relativize(r.dir()).toString())
+            .collect(Collectors.joining(", ")) + ")";
+  }
+}
