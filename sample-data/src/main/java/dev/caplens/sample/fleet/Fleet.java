@@ -15,6 +15,7 @@ import dev.caplens.sample.Price;
 import dev.caplens.sample.PrivatePool;
 import dev.caplens.sample.ReservationObservation;
 import dev.caplens.sample.ReservationState;
+import dev.caplens.sample.SampleOrgFiles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -234,6 +235,11 @@ public final class Fleet {
           new Price("aliyun", region, type.name(), "*", "on-demand", type.rate(), "CNY")));
     }
     return prices;
+  }
+
+  /** {@link #prices()} as a prices file. */
+  public String pricesCsv() {
+    return SampleOrgFiles.pricesCsv(prices());
   }
 
   // --- behaviour of one EC2 reservation
