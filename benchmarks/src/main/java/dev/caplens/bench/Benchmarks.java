@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -315,6 +314,6 @@ public final class Benchmarks implements Callable<Integer> {
     return String.format("Machine: %d cores, max heap %d MB, Java %s, %s; load average at the end %.1f",
         runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), System.getProperty("java.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.arch"), load)
-        + "; started " + Arrays.toString(new String[] {Instant.now().toString()});
+        + "; finished " + Instant.now();
   }
 }
