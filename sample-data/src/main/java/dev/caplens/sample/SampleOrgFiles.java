@@ -2,6 +2,7 @@ package dev.caplens.sample;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,7 +20,7 @@ public final class SampleOrgFiles {
   /** Relative path under {@code sample-org/} to file content, in path order. */
   public static SortedMap<String, String> render(SampleOrganisation org) {
     SortedMap<String, String> files = new TreeMap<>();
-    files.put(SampleOrgLayout.PRICES, pricesCsv(org));
+    files.put(SampleOrgLayout.PRICES, pricesCsv(org.prices()));
     for (Instant t : org.snapshotTimes()) {
       for (AwsAccount account : org.awsAccounts()) {
         for (String region : org.awsRegions()) {
@@ -39,9 +40,10 @@ public final class SampleOrgFiles {
     return files;
   }
 
-  static String pricesCsv(SampleOrganisation org) {
+  /** A prices file (DESIGN.md "Prices file") holding {@code prices}. */
+  public static String pricesCsv(List<Price> prices) {
     StringBuilder csv = new StringBuilder("provider,region,instance_type,platform,pricing_model,hourly_rate,currency\n");
-    for (Price price : org.prices()) {
+    for (Price price : prices) {
       csv.append(String.join(",", price.provider(), price.region(), price.instanceType(), price.platform(),
           price.pricingModel(), price.hourlyRate().toPlainString(), price.currency())).append('\n');
     }

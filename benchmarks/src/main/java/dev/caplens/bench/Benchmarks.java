@@ -1,0 +1,319 @@
+package dev.caplens.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import dev.caplens.ingest.snapshot.Warehouse;
+import dev.caplens.jobs.CaplensCli;
+import dev.caplens.jobs.FleetSnapshots;
+import dev.caplens.jobs.SparkSessions;
+import dev.caplens.sample.fleet.Fleet;
+import dev.caplens.sample.fleet.FleetSpec;
+import dev.caplens.transform.ExactUnits;
+import dev.caplens.transform.MartReader;
+import dev.caplens.transform.MartTable;
+import dev.caplens.transform.ReportQueries;
+import dev.caplens.transform.TransformParams;
+import dev.caplens.transform.TransformRunner;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark harness (docs/benchmarks.md): generates fleets, writes them into warehouses and
+ * prints a table of figures. B1 full recompute, Spark vs DuckDB on the same snapshot files with
+ * the figures cross-checked; B2 one nightly day with 30 vs 365 days of history; B4 end to end for
+ * one day of hourly snapshots.
+ */
+@Command(name = "caplens-benchmarks", mixinStandardHelpOptions = true,
+    description = "Print caplens's scale figures (B1, B2, B4).")
+public final class Benchmarks implements Callable<Integer> {
+
+  static final LocalDate FIRST_DAY = LocalDate.parse("2026-01-05");
+  private static final long SEED = 20261201L;
+  private static final long DAY_MICROS = 86_400_000_000L;
+
+  @Option(names = "--only", split = ",", defaultValue = "B1,B2,B4", description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
+  List<String> only;
+
+  @Option(names = "--b1", split = ",", defaultValue = "42x1,420x1,2000x7",
+      description = "B1 sizes as RESERVATIONSxDAYS of hourly snapshots (default: ${DEFAULT-VALUE}).")
+  List<String> b1Sizes;
+
+  @Option(names = "--b2-reservations", defaultValue = "1000", description = "B2 fleet size (default: ${DEFAULT-VALUE}).")
+  int b2Reservations;
+
+  @Option(names = "--b2-history", split = ",", defaultValue = "30,365",
+      description = "B2 days of history, shortest first (default: ${DEFAULT-VALUE}).")
+  List<Integer> b2History;
+
+  @Option(names = "--b4-reservations", defaultValue = "10000", description = "B4 fleet size (default: ${DEFAULT-VALUE}).")
+  int b4Reservations;
+
+  @Option(names = "--repeat", defaultValue = "2", description = "Timed runs per measurement; the best is kept (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(names = "--work", defaultValue = "target/bench", description = "Working directory (default: ${DEFAULT-VALUE}).")
+  Path work;
+
+  private final FiguresTable figures = new FiguresTable();
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Benchmarks()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(work);
+    SparkSession spark = SparkSessions.getOrCreate("caplens-benchmarks");
+    if (only.contains("B1")) {
+      for (String size : b1Sizes) {
+        String[] parts = size.split("x");
+        fullRecompute(spark, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+      }
+    }
+    if (only.contains("B2")) {
+      incrementalNightly();
+    }
+    if (only.contains("B4")) {
+      endToEnd(b4Reservations);
+    }
+    System.out.println();
+    System.out.println(machine());
+    System.out.println();
+    System.out.print(figures.markdown());
+    return 0;
+  }
+
+  // --- B1
+
+  private void fullRecompute(SparkSession spark, int reservations, int days) throws Exception {
+    FleetSpec spec = FleetSpec.hourly(SEED, reservations, accountsFor(reservations), regionsFor(reservations), FIRST_DAY, days);
+    Path dir = fresh("b1-" + reservations + "x" + days);
+    Fleet fleet = Fleet.generate(spec);
+    String prices = FleetSnapshots.writePrices(fleet, dir.resolve("prices.csv")).toString();
+    long writeStart = System.nanoTime();
+    FleetSnapshots.Written written = FleetSnapshots.write(fleet, Warehouse.open(dir.resolve("warehouse").toString()));
+    String size = String.format("%d reservations x %d days hourly = %,d observation rows", reservations, days,
+        written.reservationRows());
+    figures.add("B1", size, "write snapshots (setup)", FiguresTable.seconds(System.nanoTime() - writeStart), "");
+    String warehouse = dir.resolve("warehouse").toString();
+    TransformParams params = TransformParams.defaults();
+
+    long spark1 = best(() -> TransformRunner.run(spark, warehouse, spec.firstDay(), spec.lastDay(), prices, params));
+    Path duckOut = dir.resolve("duckdb-reservation-daily.parquet");
+    long duck;
+    List<DuckDbInstanceHours.ReservationDay> duckDays;
+    try (DuckDbInstanceHours duckdb = new DuckDbInstanceHours()) {
+      duck = best(() -> {
+        duckdb.run(dir.resolve("warehouse"), spec.firstDay(), spec.lastDay(), params.lookbackDays(),
+            params.maxCarryMicros(), duckOut);
+        return null;
+      });
+      duckDays = duckdb.read(duckOut);
+    }
+    figures.add("B1", size, "caplens Spark transform (all marts)", FiguresTable.seconds(spark1), "");
+    figures.add("B1", size, "DuckDB equivalent SQL (instance-hours)", FiguresTable.seconds(duck), "");
+    figures.add("B1", size, "Spark / DuckDB time", FiguresTable.ratio((double) spark1 / duck), "<= 3 at the largest size");
+    figures.add("B1", size, "figures cross-checked", crossCheck(spark, warehouse, spec, duckDays), "equal");
+  }
+
+  /** Reservation-day and owner-account instance-hours of both engines, compared exactly. */
+  private static String crossCheck(SparkSession spark, String warehouse, FleetSpec spec,
+      List<DuckDbInstanceHours.ReservationDay> duckDays) {
+    var reservationDailyDF = MartReader.read(spark, warehouse, MartTable.RESERVATION_DAILY, spec.firstDay(), spec.lastDay());
+    Map<String, List<BigDecimal>> sparkFigures = new TreeMap<>();
+    for (Row row : reservationDailyDF.select(col("provider"), col("reservation_id"), col("date"),
+        col("reserved_instance_hours"), col("used_instance_hours"), col("lent_instance_hours"),
+        col("borrowed_instance_hours")).collectAsList()) {
+      String key = row.getString(0) + "|" + row.getString(1) + "|" + row.getDate(2).toLocalDate().toEpochDay();
+      sparkFigures.put(key, List.of(row.getDecimal(3), row.getDecimal(4), row.getDecimal(5), row.getDecimal(6)));
+    }
+    Map<String, List<BigDecimal>> duckFigures = new TreeMap<>();
+    Map<String, BigDecimal[]> duckOwners = new HashMap<>();
+    for (DuckDbInstanceHours.ReservationDay day : duckDays) {
+      List<BigDecimal> hours = List.of(ExactUnits.hours(day.reservedIus()), ExactUnits.hours(day.usedIus()),
+          ExactUnits.hours(day.lentIus()), ExactUnits.hours(day.borrowedIus()));
+      if (hours.stream().anyMatch(h -> h.signum() != 0)) {
+        duckFigures.put(day.provider() + "|" + day.reservationId() + "|" + day.epochDay(), hours);
+      }
+      BigDecimal[] owner = duckOwners.computeIfAbsent(day.provider() + "|" + day.ownerAccountId(),
+          k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      owner[0] = owner[0].add(hours.get(0));
+      owner[1] = owner[1].add(hours.get(1));
+    }
+    Set<String> keys = new HashSet<>(sparkFigures.keySet());
+    keys.addAll(duckFigures.keySet());
+    List<String> differing = new ArrayList<>();
+    List<BigDecimal> zeros = List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+    for (String key : keys) {
+      List<BigDecimal> a = sparkFigures.getOrDefault(key, zeros);
+      List<BigDecimal> b = duckFigures.getOrDefault(key, zeros);
+      for (int i = 0; i < 4; i++) {
+        if (a.get(i).compareTo(b.get(i)) != 0) {
+          differing.add(key + " " + a + " vs " + b);
+          break;
+        }
+      }
+    }
+    Map<String, BigDecimal[]> sparkOwners = new HashMap<>();
+    var accountsDF = ReportQueries.accounts(reservationDailyDF,
+        MartReader.read(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, spec.firstDay(), spec.lastDay()));
+    for (Row row : accountsDF.select(col("provider"), col("account_id"), col("owned_reserved_instance_hours"),
+        col("owned_used_instance_hours")).collectAsList()) {
+      BigDecimal[] owner = sparkOwners.computeIfAbsent(row.getString(0) + "|" + row.getString(1),
+          k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      owner[0] = owner[0].add(orZero(row.getDecimal(2)));
+      owner[1] = owner[1].add(orZero(row.getDecimal(3)));
+    }
+    int accountDifferences = 0;
+    Set<String> owners = new HashSet<>(sparkOwners.keySet());
+    owners.addAll(duckOwners.keySet());
+    for (String owner : owners) {
+      BigDecimal[] a = sparkOwners.getOrDefault(owner, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      BigDecimal[] b = duckOwners.getOrDefault(owner, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      if (a[0].compareTo(b[0]) != 0 || a[1].compareTo(b[1]) != 0) {
+        accountDifferences++;
+      }
+    }
+    if (differing.isEmpty() && accountDifferences == 0) {
+      return String.format("equal: %,d reservation-days, %d owner accounts", keys.size(), owners.size());
+    }
+    differing.stream().sorted().limit(3).forEach(d -> System.err.println("B1 differs: " + d));
+    return String.format("DIFFER: %d of %,d reservation-days, %d of %d accounts", differing.size(), keys.size(),
+        accountDifferences, owners.size());
+  }
+
+  // --- B2
+
+  private void incrementalNightly() throws Exception {
+    Map<Integer, Long> nightly = new TreeMap<>();
+    for (int historyDays : b2History) {
+      FleetSpec spec = FleetSpec.hourly(SEED, b2Reservations, accountsFor(b2Reservations), regionsFor(b2Reservations),
+          FIRST_DAY, historyDays + 1);
+      Fleet fleet = Fleet.generate(spec);
+      Path dir = fresh("b2-" + historyDays);
+      String warehouse = dir.resolve("warehouse").toString();
+      String prices = FleetSnapshots.writePrices(fleet, dir.resolve("prices.csv")).toString();
+      LocalDate newDay = spec.lastDay();
+      // History at a nightly ingest cadence (one snapshot a day), the new day hourly.
+      List<Instant> times = fleet.snapshotTimes().stream()
+          .filter(t -> !day(t).isBefore(newDay) || t.atZone(ZoneOffset.UTC).getHour() == 0).toList();
+      long setup = System.nanoTime();
+      FleetSnapshots.write(fleet, Warehouse.open(warehouse), times);
+      requireOk(CaplensCli.execute("transform", "--warehouse", warehouse, "--from", FIRST_DAY.toString(),
+          "--to", newDay.minusDays(1).toString(), "--prices", prices));
+      String size = String.format("%d reservations, %d days of history", b2Reservations, historyDays);
+      figures.add("B2", size, "history snapshots + marts (setup)", FiguresTable.seconds(System.nanoTime() - setup), "");
+      Path report = dir.resolve("report");
+      long best = best(() -> {
+        requireOk(CaplensCli.execute("transform", "--warehouse", warehouse, "--from", newDay.toString(),
+            "--to", newDay.toString(), "--prices", prices));
+        requireOk(CaplensCli.execute("report", "--warehouse", warehouse, "--from", newDay.toString(),
+            "--to", newDay.toString(), "--out", report.toString()));
+        return null;
+      });
+      nightly.put(historyDays, best);
+      figures.add("B2", size, "transform + report of the new day", FiguresTable.seconds(best), "");
+    }
+    List<Long> times = new ArrayList<>(nightly.values());
+    figures.add("B2", b2History.get(b2History.size() - 1) + " vs " + b2History.get(0) + " days",
+        "longest / shortest history", FiguresTable.ratio((double) times.get(times.size() - 1) / times.get(0)), "<= 1.2");
+  }
+
+  // --- B4
+
+  private void endToEnd(int reservations) throws Exception {
+    FleetSpec spec = FleetSpec.hourly(SEED, reservations, accountsFor(reservations), regionsFor(reservations), FIRST_DAY, 1);
+    Fleet fleet = Fleet.generate(spec);
+    Path dir = fresh("b4-" + reservations);
+    String warehouse = dir.resolve("warehouse").toString();
+    String day = spec.firstDay().toString();
+    List<Instant> times = fleet.snapshotTimes();
+    String size = String.format("%,d reservations x 24 hourly snapshots", reservations);
+    PeakMemory.reset();
+    long started = System.nanoTime();
+    String prices = FleetSnapshots.writePrices(fleet, dir.resolve("prices.csv")).toString();
+    FleetSnapshots.Written written = FleetSnapshots.write(fleet, Warehouse.open(warehouse), times);
+    long ingested = System.nanoTime();
+    requireOk(CaplensCli.execute("transform", "--warehouse", warehouse, "--from", day, "--to", day, "--prices", prices));
+    long transformed = System.nanoTime();
+    requireOk(CaplensCli.execute("report", "--warehouse", warehouse, "--from", day, "--to", day,
+        "--out", dir.resolve("report").toString()));
+    long reported = System.nanoTime();
+    figures.add("B4", size, String.format("write %,d snapshot rows (ingest without the API)", written.reservationRows()),
+        FiguresTable.seconds(ingested - started), "");
+    figures.add("B4", size, "transform", FiguresTable.seconds(transformed - ingested), "");
+    figures.add("B4", size, "report", FiguresTable.seconds(reported - transformed), "");
+    figures.add("B4", size, "end to end", FiguresTable.seconds(reported - started), "<= 60 s");
+    figures.add("B4", size, "peak heap", PeakMemory.peakHeapMb() + " MB", "");
+  }
+
+  // --- helpers
+
+  private long best(Callable<?> run) throws Exception {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < Math.max(1, repeat); i++) {
+      long start = System.nanoTime();
+      run.call();
+      best = Math.min(best, System.nanoTime() - start);
+    }
+    return best;
+  }
+
+  private static void requireOk(int exitCode) {
+    if (exitCode != 0) {
+      throw new IllegalStateException("caplens exited with " + exitCode);
+    }
+  }
+
+  static int accountsFor(int reservations) {
+    return Math.min(10, Math.max(2, reservations / 200));
+  }
+
+  static int regionsFor(int reservations) {
+    return Math.min(3, Math.max(1, reservations / 2000));
+  }
+
+  private Path fresh(String name) throws Exception {
+    Path dir = work.resolve(name);
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+      }
+    }
+    return Files.createDirectories(dir);
+  }
+
+  private static LocalDate day(Instant t) {
+    return t.atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  private static BigDecimal orZero(BigDecimal value) {
+    return value == null ? BigDecimal.ZERO : value;
+  }
+
+  private static String machine() {
+    Runtime runtime = Runtime.getRuntime();
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return String.format("Machine: %d cores, max heap %d MB, Java %s, %s; load average at the end %.1f",
+        runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), System.getProperty("java.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.arch"), load)
+        + "; finished " + Instant.now();
+  }
+}

@@ -1,0 +1,117 @@
+package dev.caplens.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The peer engine of B1: DuckDB running reservation_daily.sql (the same rules as the Spark
+ * transform, for the instance-hour columns) on the warehouse's snapshot files of a period and its
+ * look-back, writing one Parquet file of reservation-days.
+ */
+final class DuckDbInstanceHours implements AutoCloseable {
+
+  /** Instance-microseconds of one reservation-day. */
+  record ReservationDay(String provider, String reservationId, long epochDay, String ownerAccountId,
+      long reservedIus, long usedIus, long lentIus, long borrowedIus) {}
+
+  private static final List<String> TABLES = List.of("scopes", "reservations", "outpost_capacity", "outpost_instances");
+
+  private final Connection connection;
+
+  DuckDbInstanceHours() throws SQLException {
+    connection = DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
+      statement.execute("SET TimeZone = 'UTC'");
+    }
+  }
+
+  /** Computes the period's reservation-days into {@code output} (Parquet). */
+  void run(Path warehouse, LocalDate from, LocalDate to, int lookbackDays, long maxCarryMicros, Path output)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String table : TABLES) {
+        List<String> files = partitions(warehouse, table, from.minusDays(lookbackDays), to);
+        if (files.isEmpty()) {
+          throw new IllegalStateException("warehouse " + warehouse + " has no " + table + " snapshots from "
+              + from.minusDays(lookbackDays) + " to " + to);
+        }
+        statement.execute("CREATE OR REPLACE VIEW " + table + " AS SELECT * FROM read_parquet(["
+            + files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + "], hive_partitioning = true)");
+      }
+      String sql = sql()
+          .replace("${FIRST_DAY}", Long.toString(from.toEpochDay()))
+          .replace("${LAST_DAY}", Long.toString(to.toEpochDay()))
+          .replace("${MAX_CARRY_US}", Long.toString(maxCarryMicros));
+      statement.execute("COPY (" + sql + ") TO '" + output + "' (FORMAT parquet)");
+    }
+  }
+
+  /** Reads back what {@link #run} wrote. */
+  List<ReservationDay> read(Path output) throws SQLException {
+    List<ReservationDay> days = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery("SELECT provider, reservation_id, day, owner_account_id, "
+             + "reserved_ius::BIGINT, used_ius::BIGINT, lent_ius::BIGINT, borrowed_ius::BIGINT FROM read_parquet('"
+             + output + "')")) {
+      while (rows.next()) {
+        days.add(new ReservationDay(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
+            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8)));
+      }
+    }
+    return days;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    connection.close();
+  }
+
+  /** The partition directories' files for the days, as Spark's reader lists them (never the whole history). */
+  private static List<String> partitions(Path warehouse, String table, LocalDate from, LocalDate to) {
+    Path root = warehouse.resolve("snapshots").resolve(table);
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<String> globs = new ArrayList<>();
+    try (Stream<Path> providers = Files.list(root)) {
+      for (Path provider : providers.filter(p -> p.getFileName().toString().startsWith("provider=")).sorted().toList()) {
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+          Path partition = provider.resolve("snapshot_date=" + day);
+          if (Files.isDirectory(partition)) {
+            globs.add(partition.resolve("*.parquet").toString());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+    return globs;
+  }
+
+  private static String sql() {
+    try (InputStream in = DuckDbInstanceHours.class.getResourceAsStream("reservation_daily.sql")) {
+      if (in == null) {
+        throw new IllegalStateException("reservation_daily.sql is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
