@@ -3,6 +3,7 @@ package dev.caplens.jobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ final class BackfillCommand implements Callable<Integer> {
     ConfigCheck.require(config, ConfigCheck.forReports(cfg));
     try (Progress progress = Progress.onTerminal()) {
       ScheduledRuns.Recomputed recomputed =
-          ScheduledRuns.recompute(SparkSessions.getOrCreate("caplens backfill"), cfg, from, to, progress);
+          ScheduledRuns.recompute(SparkSessions.getOrCreate("caplens backfill"), cfg, from, to, List.of(),
+              progress);
       System.out.println(RunSummary.backfill(recomputed));
     }
     return ExitCodes.OK;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import dev.caplens.reports.SummaryMail;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,6 +27,12 @@ final class NightlyCommand implements Callable<Integer> {
     List<String> failedSources() {
       return ingested.failedSources();
     }
+
+    /** The report of the day itself: the one that is emailed. */
+    ReportLayout.Report dayReport() {
+      return recomputed.reports().stream().filter(r -> r.from().equals(day) && r.to().equals(day)).findFirst()
+          .orElseThrow(() -> new IllegalStateException("nightly wrote no report for " + day));
+    }
   }
 
   @Option(names = "--config", required = true, description = "YAML config file.")
@@ -44,16 +51,42 @@ final class NightlyCommand implements Callable<Integer> {
     ConfigCheck.require(config, ConfigCheck.forNightly(cfg));
     Instant now = Instant.now();
     LocalDate day = date != null ? date : now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    // Mail settings are checked before any work, so a mistake there does not cost a night's run.
+    SummaryMail.Settings mail = hasRecipients(cfg) ? MailSettings.forSending(cfg, System.getenv()) : null;
     Nightly nightly = run(cfg, CloudClients.fromEnvironment(), day, snapshotTime != null ? snapshotTime : now);
     announce(nightly);
+    if (mail != null && !email(nightly, mail)) {
+      return ExitCodes.FAILED;
+    }
     return nightly.failedSources().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+  }
+
+  private static boolean hasRecipients(CaplensConfig cfg) {
+    return cfg.email() != null && cfg.email().to() != null && !cfg.email().to().isEmpty();
+  }
+
+  /**
+   * Emails the day's summary (which names the sources that could not be read) with its CSV files.
+   * A failed send is one line on stderr; the reports stay in place.
+   */
+  static boolean email(Nightly nightly, SummaryMail.Settings mail) throws IOException {
+    ReportLayout.Report report = nightly.dayReport();
+    try {
+      SummaryMail.send(report.dir(), nightly.recomputed().summaries().get(report), mail);
+      System.out.println("caplens nightly: summary of " + nightly.day() + " emailed to " + String.join(", ", mail.to()));
+      return true;
+    } catch (SummaryMail.DeliveryException e) {
+      System.err.println("caplens: nightly reports are in " + report.dir().toAbsolutePath()
+          + ", but the summary email was not sent: " + e.getMessage());
+      return false;
+    }
   }
 
   static Nightly run(CaplensConfig cfg, CloudClients clients, LocalDate day, Instant snapshotTime) throws IOException {
     try (Progress progress = Progress.onTerminal()) {
       ScheduledRuns.Ingested ingested = ScheduledRuns.ingestAll(cfg, clients, snapshotTime, progress);
       ScheduledRuns.Recomputed recomputed = ScheduledRuns.recompute(SparkSessions.getOrCreate("caplens nightly"),
-          cfg, day.minusDays(cfg.lateDays()), day, progress);
+          cfg, day.minusDays(cfg.lateDays()), day, ingested.failedSources(), progress);
       return new Nightly(day, ingested, recomputed);
     }
   }

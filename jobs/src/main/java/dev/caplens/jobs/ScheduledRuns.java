@@ -5,6 +5,7 @@ import dev.caplens.ingest.aliyun.AliyunRetry;
 import dev.caplens.ingest.aws.AwsAccount;
 import dev.caplens.ingest.aws.AwsClientFactory;
 import dev.caplens.ingest.snapshot.Warehouse;
+import dev.caplens.reports.SummaryReport;
 import dev.caplens.transform.TransformResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -42,9 +45,9 @@ final class ScheduledRuns {
     }
   }
 
-  /** What a recompute wrote: the marts of its days and the report directories. */
+  /** What a recompute wrote: the marts of its days, the report directories and what each summary showed. */
   record Recomputed(LocalDate from, LocalDate to, TransformResult transform, Path reportRoot,
-                    List<ReportLayout.Report> reports) {}
+                    List<ReportLayout.Report> reports, Map<ReportLayout.Report, SummaryReport.Input> summaries) {}
 
   private ScheduledRuns() {}
 
@@ -98,21 +101,25 @@ final class ScheduledRuns {
     }
   }
 
-  /** Recomputes the marts of {@code from..to} in one transform, then rewrites each report that covers those days. */
+  /**
+   * Recomputes the marts of {@code from..to} in one transform, then rewrites each report that covers
+   * those days; their summaries list {@code unreadableSources}.
+   */
   static Recomputed recompute(SparkSession spark, CaplensConfig cfg, LocalDate from, LocalDate to,
-                              Progress progress) throws IOException {
+                              List<String> unreadableSources, Progress progress) throws IOException {
     TransformResult transform = PipelineJobs.transform(spark, cfg.warehouse(), from, to, cfg.prices(),
         cfg.transformParams());
     ReportLayout layout = ReportLayout.of(cfg);
     List<ReportLayout.Report> reports = layout.afterRecomputing(from, to);
+    Map<ReportLayout.Report, SummaryReport.Input> summaries = new LinkedHashMap<>();
     for (int i = 0; i < reports.size(); i++) {
       ReportLayout.Report report = reports.get(i);
-      ReportPublisher.publish(report.dir(),
-          dir -> PipelineJobs.report(spark, cfg.warehouse(), report.from(), report.to(), dir));
+      ReportPublisher.publish(report.dir(), dir -> summaries.put(report,
+          PipelineJobs.report(spark, cfg.warehouse(), report.from(), report.to(), dir, unreadableSources)));
       progress.accept(String.format("report %d/%d: %s", i + 1, reports.size(), report.dir()));
     }
     progress.close();
-    return new Recomputed(from, to, transform, layout.root(), reports);
+    return new Recomputed(from, to, transform, layout.root(), reports, summaries);
   }
 
   private static long millisSince(long startedNanos) {

@@ -2,7 +2,14 @@ package dev.caplens.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.caplens.reports.SummaryMail;
 import dev.caplens.sample.server.Fault;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import dev.caplens.sample.server.FaultPlan;
 import dev.caplens.sample.server.SampleCloudServer;
 import java.io.IOException;
@@ -17,6 +24,7 @@ import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +39,9 @@ class NightlyTest {
 
   @TempDir
   static Path dir;
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   static SampleCloudServer server;
   static CloudClients clients;
@@ -102,9 +113,35 @@ class NightlyTest {
       assertThat(dir.resolve("reports/daily/2026-11-21/reservations.csv")).isNotEmptyFile();
       assertThat(nightly.recomputed().from()).isEqualTo(DAY);
       assertThat(RunSummary.nightly(nightly)).contains("1 unreadable");
+
+      // The day's summary, emailed, says what is missing from it.
+      SummaryMail.Settings mail = new SummaryMail.Settings("caplens@example.com", List.of("finance@example.com"),
+          "127.0.0.1", SMTP.getSmtp().getPort(), null, null, SummaryMail.StartTls.OFF,
+          SummaryMail.Certificate.VERIFY, SummaryMail.DEFAULT_ZIP_ABOVE_BYTES);
+      assertThat(NightlyCommand.email(nightly, mail)).isTrue();
+      MimeMessage[] received = SMTP.getReceivedMessages();
+      assertThat(received).hasSize(1);
+      assertThat(received[0].getSubject()).startsWith("caplens: reserved capacity 2026-11-21 to 2026-11-21");
+      assertThat(html(received[0])).contains("Sources that could not be read").contains("Forbidden.RAM");
     } finally {
       server.injectFaults(FaultPlan.none());
     }
+  }
+
+  /** The text/html part of a message, decoded. */
+  private static String html(Part part) throws IOException, MessagingException {
+    if (part.isMimeType("text/html")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String html = html(multipart.getBodyPart(i));
+        if (html != null) {
+          return html;
+        }
+      }
+    }
+    return null;
   }
 
   /** Every mart row with the partition directory it is in; part file names are Spark's and vary. */
