@@ -23,6 +23,8 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
 
   /** Attempts per call, first try included: RequestLimitExceeded backs off rather than failing. */
   public static final int MAX_ATTEMPTS = 10;
+  /** How long one attempt may take, connecting and reading included. */
+  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
 
   private final AwsCredentialsProvider baseCredentials;
   private final URI ec2Endpoint;
@@ -30,6 +32,7 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
   private final URI stsEndpoint;
   private final SdkHttpClient http;
   private final int maxAttempts;
+  private final Duration attemptTimeout;
 
   /**
    * @param ec2Endpoint  null to use the SDK's own settings; the demo passes its loopback server
@@ -44,17 +47,30 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
   /** As above, with the attempts per call bounded at {@code maxAttempts} (first try included). */
   public DefaultAwsClientFactory(AwsCredentialsProvider baseCredentials, URI ec2Endpoint, URI outpostsEndpoint,
                                  URI stsEndpoint, int maxAttempts) {
+    this(baseCredentials, ec2Endpoint, outpostsEndpoint, stsEndpoint, maxAttempts, ATTEMPT_TIMEOUT);
+  }
+
+  /**
+   * As above, with each attempt given up after {@code attemptTimeout} (a reply that has not
+   * arrived by then is retried like a dropped connection); tests shorten it.
+   */
+  public DefaultAwsClientFactory(AwsCredentialsProvider baseCredentials, URI ec2Endpoint, URI outpostsEndpoint,
+                                 URI stsEndpoint, int maxAttempts, Duration attemptTimeout) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
+    if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
+      throw new IllegalArgumentException("attemptTimeout must be positive, got " + attemptTimeout);
+    }
     this.maxAttempts = maxAttempts;
+    this.attemptTimeout = attemptTimeout;
     this.baseCredentials = baseCredentials;
     this.ec2Endpoint = ec2Endpoint;
     this.outpostsEndpoint = outpostsEndpoint;
     this.stsEndpoint = stsEndpoint;
     this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(Duration.ofSeconds(60))
+        .connectionTimeout(Duration.ofSeconds(10).compareTo(attemptTimeout) < 0 ? Duration.ofSeconds(10) : attemptTimeout)
+        .socketTimeout(attemptTimeout)
         .build();
   }
 
@@ -123,7 +139,7 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
   private ClientOverrideConfiguration retrying() {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
-        .apiCallAttemptTimeout(Duration.ofSeconds(60))
+        .apiCallAttemptTimeout(attemptTimeout)
         .build();
   }
 }
