@@ -44,8 +44,8 @@ class IngestFaultsTest {
   static final Instant AT = Instant.parse("2026-11-20T16:00:00Z");
   static final List<String> AWS_REGIONS = List.of(SampleOrganisation.US_EAST_1, SampleOrganisation.EU_WEST_1);
   /** Short, so that a slow reply costs the test little; the slow fault waits well past it. */
-  static final Duration CLIENT_TIMEOUT = Duration.ofMillis(700);
-  static final Duration SLOW = Duration.ofMillis(2000);
+  static final Duration CLIENT_TIMEOUT = Duration.ofMillis(1500);
+  static final Duration SLOW = Duration.ofMillis(4000);
 
   enum Source { EC2, OUTPOSTS, ALIYUN }
 
@@ -58,7 +58,7 @@ class IngestFaultsTest {
 
   @BeforeAll
   static void readWithoutFaults(@TempDir Path baseline) throws Exception {
-    server = SampleCloudServer.start(1);
+    server = SampleCloudServer.start(2);
     server.useSnapshot(AT);
     for (Source source : Source.values()) {
       Path warehouse = baseline.resolve(source.name());
@@ -83,7 +83,7 @@ class IngestFaultsTest {
         Arguments.of(source, "throttling on every 3rd call", FaultPlan.everyNth(3, throttling(source))),
         Arguments.of(source, "HTTP 500 on every 3rd call", FaultPlan.everyNth(3, Fault.internalError())),
         Arguments.of(source, "connection reset on every 3rd call", FaultPlan.everyNth(3, Fault.connectionReset())),
-        Arguments.of(source, "reply past the client timeout on every 4th call", FaultPlan.everyNth(4, Fault.slowReply(SLOW))),
+        Arguments.of(source, "reply past the client timeout on every 5th call", FaultPlan.everyNth(5, Fault.slowReply(SLOW))),
         Arguments.of(source, "truncated page on every 3rd call", FaultPlan.everyNth(3, Fault.truncatedReply())),
         Arguments.of(source, "HTML instead of XML/JSON on every 3rd call", FaultPlan.everyNth(3, Fault.malformedReply()))));
   }

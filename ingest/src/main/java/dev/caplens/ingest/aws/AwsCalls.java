@@ -79,7 +79,7 @@ final class AwsCalls {
   private static <T> T checkedReply(String what, T reply) {
     if (reply instanceof AwsResponse response
         && (response.responseMetadata() == null || UNKNOWN_REQUEST.equals(response.responseMetadata().requestId()))) {
-      throw SdkClientException.create(what + " returned a reply without a request id, not an API response");
+      throw SdkClientException.create("the reply has no request id: not an API response");
     }
     return reply;
   }

@@ -23,8 +23,9 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
 
   /** Attempts per call, first try included: RequestLimitExceeded backs off rather than failing. */
   public static final int MAX_ATTEMPTS = 10;
-  /** How long one attempt may take, connecting and reading included. */
-  public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(60);
+  /** How long a reply may take to arrive. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final AwsCredentialsProvider baseCredentials;
   private final URI ec2Endpoint;
@@ -47,30 +48,32 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
   /** As above, with the attempts per call bounded at {@code maxAttempts} (first try included). */
   public DefaultAwsClientFactory(AwsCredentialsProvider baseCredentials, URI ec2Endpoint, URI outpostsEndpoint,
                                  URI stsEndpoint, int maxAttempts) {
-    this(baseCredentials, ec2Endpoint, outpostsEndpoint, stsEndpoint, maxAttempts, ATTEMPT_TIMEOUT);
+    this(baseCredentials, ec2Endpoint, outpostsEndpoint, stsEndpoint, maxAttempts, READ_TIMEOUT);
   }
 
   /**
-   * As above, with each attempt given up after {@code attemptTimeout} (a reply that has not
-   * arrived by then is retried like a dropped connection); tests shorten it.
+   * As above, with a reply that has not arrived {@code readTimeout} after the request retried like
+   * a dropped connection; tests shorten it.
    */
   public DefaultAwsClientFactory(AwsCredentialsProvider baseCredentials, URI ec2Endpoint, URI outpostsEndpoint,
-                                 URI stsEndpoint, int maxAttempts, Duration attemptTimeout) {
+                                 URI stsEndpoint, int maxAttempts, Duration readTimeout) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
-    if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
-      throw new IllegalArgumentException("attemptTimeout must be positive, got " + attemptTimeout);
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("readTimeout must be positive, got " + readTimeout);
     }
     this.maxAttempts = maxAttempts;
-    this.attemptTimeout = attemptTimeout;
+    // The socket's own timeouts fire first, as an IOException the SDK retries: the attempt timeout
+    // aborts the URL connection from another thread, which surfaces as a bare NullPointerException.
+    this.attemptTimeout = readTimeout.multipliedBy(2).plus(CONNECT_TIMEOUT);
     this.baseCredentials = baseCredentials;
     this.ec2Endpoint = ec2Endpoint;
     this.outpostsEndpoint = outpostsEndpoint;
     this.stsEndpoint = stsEndpoint;
     this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(10).compareTo(attemptTimeout) < 0 ? Duration.ofSeconds(10) : attemptTimeout)
-        .socketTimeout(attemptTimeout)
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(readTimeout)
         .build();
   }
 
