@@ -100,7 +100,14 @@ public record CaplensConfig(
     return aliyun == null || aliyun.regions() == null ? List.of() : aliyun.regions();
   }
 
+  /** {@code transform.max-carry-hours}, checked: a value the transform cannot use is a usage error naming the key. */
   public int maxCarryHours() {
-    return transform == null || transform.maxCarryHours() == null ? 26 : transform.maxCarryHours();
+    int hours = transform == null || transform.maxCarryHours() == null ? 26 : transform.maxCarryHours();
+    try {
+      dev.caplens.transform.TransformParams.withMaxCarryHours(hours);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("config key 'transform.max-carry-hours': " + e.getMessage());
+    }
+    return hours;
   }
 }

@@ -20,8 +20,10 @@ final class TransformCommand implements Callable<Integer> {
   public Integer call() {
     CaplensConfig cfg = period.resolve();
     String priceFile = prices != null ? prices : cfg.prices();
-    PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), period.warehouse(cfg), period.from,
-        period.to, priceFile, cfg.maxCarryHours());
+    String warehouse = period.warehouse(cfg);
+    int maxCarryHours = cfg.maxCarryHours();
+    PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), warehouse, period.from,
+        period.to, priceFile, maxCarryHours);
     return ExitCodes.OK;
   }
 }

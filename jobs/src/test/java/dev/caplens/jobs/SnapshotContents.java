@@ -31,7 +31,8 @@ final class SnapshotContents {
     return contents;
   }
 
-  private static List<String> rows(Path file) throws IOException {
+  /** One Parquet file's rows as sorted text, without run_id. */
+  static List<String> rows(Path file) throws IOException {
     List<String> rows = new ArrayList<>();
     try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
         new org.apache.hadoop.fs.Path(file.toUri())).withConf(new Configuration()).build()) {

@@ -1,5 +1,6 @@
 package dev.caplens.ingest.aws;
 
+import dev.caplens.ingest.NextTokens;
 import dev.caplens.ingest.ScopeReadException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
@@ -47,7 +48,7 @@ final class AwsCalls {
         .withBackoff(FIRST_DELAY, MAX_DELAY)
         .build();
     try {
-      T reply = Failsafe.with(policy).get(() -> checkedReply(what, request.get()));
+      T reply = Failsafe.with(policy).get(() -> checkedReply(request.get()));
       pages++;
       return reply;
     } catch (FailsafeException e) {
@@ -62,13 +63,14 @@ final class AwsCalls {
    * empty token.
    */
   <P> void pages(String what, Function<String, P> request, Function<P, String> nextToken, Consumer<P> onPage) {
+    NextTokens tokens = new NextTokens(what);
     String token = null;
     do {
       String pageToken = token;
       P page = page(what, () -> request.apply(pageToken));
       onPage.accept(page);
       token = nextToken.apply(page);
-    } while (token != null && !token.isEmpty());
+    } while (tokens.more(token));
   }
 
   /**
@@ -76,7 +78,7 @@ final class AwsCalls {
    * 200 would read as "no reservations". Every real reply carries a request id, so one without
    * it is treated like an unparseable reply.
    */
-  private static <T> T checkedReply(String what, T reply) {
+  private static <T> T checkedReply(T reply) {
     if (reply instanceof AwsResponse response
         && (response.responseMetadata() == null || UNKNOWN_REQUEST.equals(response.responseMetadata().requestId()))) {
       throw SdkClientException.create("the reply has no request id: not an API response");
