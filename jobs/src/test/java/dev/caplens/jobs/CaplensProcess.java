@@ -14,15 +14,18 @@ final class CaplensProcess {
 
   record Result(int exitCode, String stdout, String stderr) {}
 
+  /** Generous: a Spark child on a busy two-core machine can take minutes. */
+  static final long TIMEOUT_SECONDS = 600;
+
   private CaplensProcess() {}
 
   static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
     Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
     Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
     Process process = start(workDir, env, stdout, stderr, args);
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+    if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("caplens " + String.join(" ", args) + " did not finish in 120 s");
+      throw new IllegalStateException("caplens " + String.join(" ", args) + " did not finish in " + TIMEOUT_SECONDS + " s");
     }
     return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
         Files.readString(stderr, StandardCharsets.UTF_8));

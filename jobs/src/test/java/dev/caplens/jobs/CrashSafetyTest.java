@@ -51,7 +51,7 @@ class CrashSafetyTest {
   static final int TRANSFORM_KILLS = 5;
   static final int REPORT_KILLS = 5;
   /** A Spark child on a busy two-core machine can take minutes. */
-  static final Duration CHILD_TIMEOUT = Duration.ofMinutes(10);
+  static final Duration CHILD_TIMEOUT = Duration.ofSeconds(CaplensProcess.TIMEOUT_SECONDS);
   static final List<String> REPORT_FILES = List.of("reservations.csv", "accounts.csv", "summary.html");
 
   @TempDir
@@ -181,7 +181,7 @@ class CrashSafetyTest {
   private void child(String... args) throws Exception {
     Path stderr = dir.resolve("child.err");
     Process process = CaplensProcess.start(dir, env(), dir.resolve("child.out"), stderr, args);
-    assertThat(process.waitFor(CHILD_TIMEOUT.toMinutes(), TimeUnit.MINUTES)).as(String.join(" ", args)).isTrue();
+    assertThat(process.waitFor(CHILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
     assertThat(process.exitValue()).as(String.join(" ", args) + ": " + Files.readString(stderr)).isZero();
   }
 

@@ -44,8 +44,8 @@ class IngestFaultsTest {
   static final Instant AT = Instant.parse("2026-11-20T16:00:00Z");
   static final List<String> AWS_REGIONS = List.of(SampleOrganisation.US_EAST_1, SampleOrganisation.EU_WEST_1);
   /** Short, so that a slow reply costs the test little; the slow fault waits well past it. */
-  static final Duration CLIENT_TIMEOUT = Duration.ofMillis(1500);
-  static final Duration SLOW = Duration.ofMillis(4000);
+  static final Duration CLIENT_TIMEOUT = Duration.ofMillis(2500);
+  static final Duration SLOW = Duration.ofMillis(6000);
 
   enum Source { EC2, OUTPOSTS, ALIYUN }
 
