@@ -63,13 +63,15 @@ final class IngestCommand implements Callable<Integer> {
       throw new UsageException("no regions to read: pass --regions or set aliyun.regions in the config");
     }
     String endpoint = System.getenv("CAPLENS_ALIYUN_ENDPOINT");
+    String endpointSource = "CAPLENS_ALIYUN_ENDPOINT";
     if (endpoint == null && cfg.aliyun() != null) {
       endpoint = cfg.aliyun().endpoint();
+      endpointSource = "config key 'aliyun.endpoint'";
     }
     DefaultAliyunClientFactory clients;
     try {
       clients = new DefaultAliyunClientFactory(System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"),
-          System.getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), endpoint == null ? null : URI.create(endpoint));
+          System.getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET"), endpoint == null ? null : endpointUri(endpointSource, endpoint));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -77,6 +79,14 @@ final class IngestCommand implements Callable<Integer> {
     boolean countInstances = cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
     return AliyunIngestJob.run(Warehouse.open(location), clients, AliyunRetry.perMinuteQuota(Clock.systemUTC()),
         accountId, readRegions, countInstances, at, System.err::println);
+  }
+
+  private static URI endpointUri(String source, String endpoint) {
+    try {
+      return new URI(endpoint);
+    } catch (java.net.URISyntaxException e) {
+      throw new UsageException(source + ": '" + endpoint + "' is not a URL like http://host:port");
+    }
   }
 
   private static List<AwsAccount> accounts(CaplensConfig cfg, DefaultAwsClientFactory clients) {

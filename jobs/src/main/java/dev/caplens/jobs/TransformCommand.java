@@ -20,6 +20,9 @@ final class TransformCommand implements Callable<Integer> {
   public Integer call() {
     CaplensConfig cfg = period.resolve();
     String priceFile = prices != null ? prices : cfg.prices();
+    if (priceFile != null && !priceFile.contains("://") && !java.nio.file.Files.isReadable(java.nio.file.Path.of(priceFile))) {
+      throw new UsageException("prices file " + priceFile + " cannot be read (--prices or config key 'prices')");
+    }
     String warehouse = period.warehouse(cfg);
     int maxCarryHours = cfg.maxCarryHours();
     PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), warehouse, period.from,
