@@ -126,8 +126,15 @@ public record CaplensConfig(
     return transform == null || transform.lateDays() == null ? DEFAULT_LATE_DAYS : transform.lateDays();
   }
 
+  /** {@code transform.max-carry-hours}, checked: a value the transform cannot use is a usage error naming the key. */
   public int maxCarryHours() {
-    return transform == null || transform.maxCarryHours() == null ? 26 : transform.maxCarryHours();
+    int hours = transform == null || transform.maxCarryHours() == null ? 26 : transform.maxCarryHours();
+    try {
+      dev.caplens.transform.TransformParams.withMaxCarryHours(hours);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("config key 'transform.max-carry-hours': " + e.getMessage());
+    }
+    return hours;
   }
 
   /** The transform's settings: max carry and, when {@code fx} is set, the reporting currency. */

@@ -1,5 +1,6 @@
 package dev.caplens.jobs;
 
+import dev.caplens.transform.TransformParams;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +21,13 @@ final class TransformCommand implements Callable<Integer> {
   public Integer call() {
     CaplensConfig cfg = period.resolve();
     String priceFile = prices != null ? prices : cfg.prices();
-    PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), period.warehouse(cfg), period.from,
-        period.to, priceFile, cfg.transformParams());
+    if (priceFile != null && !priceFile.contains("://") && !java.nio.file.Files.isReadable(java.nio.file.Path.of(priceFile))) {
+      throw new UsageException("prices file " + priceFile + " cannot be read (--prices or config key 'prices')");
+    }
+    String warehouse = period.warehouse(cfg);
+    TransformParams params = cfg.transformParams();
+    PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), warehouse, period.from,
+        period.to, priceFile, params);
     return ExitCodes.OK;
   }
 }

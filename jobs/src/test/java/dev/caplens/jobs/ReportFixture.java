@@ -10,6 +10,7 @@ import dev.caplens.transform.DayRange;
 import dev.caplens.transform.MartSchemas;
 import dev.caplens.transform.MartTable;
 import dev.caplens.transform.MartWriter;
+import dev.caplens.transform.Marts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -17,7 +18,10 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -63,7 +67,8 @@ final class ReportFixture {
   static Path warehouse(SparkSession spark, Path dir) throws IOException {
     String warehouse = dir.toString();
     DayRange period = DayRange.of(FROM, TO);
-    write(spark, warehouse, MartTable.RESERVATION_DAILY, MartSchemas.RESERVATION_DAILY, period, List.of(
+    Map<MartTable, Dataset<Row>> marts = new EnumMap<>(MartTable.class);
+    add(spark, marts, MartTable.RESERVATION_DAILY, MartSchemas.RESERVATION_DAILY, List.of(
         reservationDay("aws", "111111111111", "111111111111", "cr-1", "odcr", "us-east-1a", "m5.large", "Linux/UNIX",
             "active", true, "on-demand", "USD", "0.096", "240", "72", "168", "0", "0", "0", "23.04", "6.912", "16.128",
             "0", FROM),
@@ -84,7 +89,7 @@ final class ReportFixture {
         reservationDay("aliyun", "5123456789012345", "5123456789012345", "crp-1", "private-pool", "cn-hangzhou-i",
             "ecs.g7.large", HOSTILE_PLATFORM, "Active", false, "on-demand", "CNY", "0.69", "240", "120", "120", "0",
             "0", "0", "165.6", "82.8", "82.8", "0", TO)));
-    write(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, MartSchemas.ACCOUNT_USAGE_DAILY, period, List.of(
+    add(spark, marts, MartTable.ACCOUNT_USAGE_DAILY, MartSchemas.ACCOUNT_USAGE_DAILY, List.of(
         usage("aws", "cr-1", "111111111111", "111111111111", "m5.large", "USD", "0.096", "48", "4.608", FROM),
         usage("aws", "cr-1", "111111111111", "222222222222", "m5.large", "USD", "0.096", "24", "2.304", FROM),
         usage("aws", "cr-1", "111111111111", "111111111111", "m5.large", "USD", "0.096", "48", "4.608", TO),
@@ -92,7 +97,7 @@ final class ReportFixture {
         usage("aws", "cr-5", "111111111111", "111111111111", "p5.48xlarge", "USD", "31.464", "26", "818.064", FROM),
         usage("aliyun", "crp-1", "5123456789012345", "5123456789012345", "ecs.g7.large", "CNY", "0.69", "120",
             "82.8", TO)));
-    write(spark, warehouse, MartTable.DATA_QUALITY, MartSchemas.DATA_QUALITY, period, List.of(
+    add(spark, marts, MartTable.DATA_QUALITY, MartSchemas.DATA_QUALITY, List.of(
         RowFactory.create("aws", "111111111111", "eu-west-1", "cr-7", "missing-price",
             "no aws eu-west-1 m7i.large Linux/UNIX on-demand price; costs left empty (24 observations from "
                 + "2026-11-20T00:00:00Z)", d("24"), Date.valueOf(FROM)),
@@ -105,10 +110,13 @@ final class ReportFixture {
         "{\"c5.2xlarge\":2}", ts("2026-11-21T09:00:00Z"), ts("2026-11-21T09:30:00Z"), d("0.5"),
         "UNSUPPORTED_CAPACITY_CONFIGURATION", "<b>not enough</b> slots", ts("2026-11-21T23:00:00Z"),
         Date.valueOf(TO));
-    write(spark, warehouse, MartTable.CAPACITY_TASKS, MartSchemas.CAPACITY_TASKS, period, List.of(task,
+    add(spark, marts, MartTable.CAPACITY_TASKS, MartSchemas.CAPACITY_TASKS, List.of(task,
         RowFactory.create(task.get(0), task.get(1), task.get(2), task.get(3), task.get(4), task.get(5), task.get(6),
             task.get(7), task.get(8), task.get(9), null, null, ts("2026-11-21T23:00:00Z"), Date.valueOf(TO)),
         failed));
+    MartWriter.write(spark, warehouse, Marts.of(marts.get(MartTable.RESERVATION_DAILY),
+        marts.get(MartTable.ACCOUNT_USAGE_DAILY), marts.get(MartTable.DATA_QUALITY), marts.get(MartTable.CAPACITY_TASKS),
+        spark.createDataFrame(List.of(), MartSchemas.RESERVATION_INTERVALS)), period);
     writeCapacityBlockSnapshot(warehouse);
     return dir;
   }
@@ -136,9 +144,9 @@ final class ReportFixture {
         "cb-" + id, null, false, null, null, null, null, null, null, null, null, null, null);
   }
 
-  private static void write(SparkSession spark, String warehouse, MartTable table, StructType schema, DayRange period,
-                            List<Row> rows) {
-    MartWriter.write(spark, warehouse, table, spark.createDataFrame(rows, schema).cache(), period);
+  private static void add(SparkSession spark, Map<MartTable, Dataset<Row>> marts, MartTable table, StructType schema,
+                          List<Row> rows) {
+    marts.put(table, spark.createDataFrame(rows, schema).cache());
   }
 
   private static Row reservationDay(String provider, String owner, String billingOwner, String id, String kind,

@@ -14,9 +14,15 @@ import org.apache.spark.sql.SparkSession;
 public final class MartReader {
 
   public static Dataset<Row> read(SparkSession spark, String warehouse, MartTable table, LocalDate from, LocalDate to) {
-    DayRange period = DayRange.of(from, to);
     WarehousePaths paths = WarehousePaths.open(warehouse, spark.sparkContext().hadoopConfiguration());
-    List<Path> partitions = paths.martPartitions(table, period);
+    return read(spark, paths, MartVersions.read(paths), table, from, to);
+  }
+
+  /** The committed version of each day (docs/warehouse.md "Marts"), never a half-written one. */
+  private static Dataset<Row> read(SparkSession spark, WarehousePaths paths, MartVersions versions, MartTable table,
+      LocalDate from, LocalDate to) {
+    DayRange period = DayRange.of(from, to);
+    List<Path> partitions = paths.martPartitions(table, period, versions);
     if (partitions.isEmpty()) {
       return spark.createDataFrame(List.of(), table.schema());
     }
@@ -35,12 +41,15 @@ public final class MartReader {
 
   /** All the marts for a period. */
   public static Marts readAll(SparkSession spark, String warehouse, LocalDate from, LocalDate to) {
+    WarehousePaths paths = WarehousePaths.open(warehouse, spark.sparkContext().hadoopConfiguration());
+    // One look at the versions for all marts, so they all come from the same transform runs.
+    MartVersions versions = MartVersions.read(paths);
     return Marts.of(
-        read(spark, warehouse, MartTable.RESERVATION_DAILY, from, to),
-        read(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, from, to),
-        read(spark, warehouse, MartTable.DATA_QUALITY, from, to),
-        read(spark, warehouse, MartTable.CAPACITY_TASKS, from, to),
-        read(spark, warehouse, MartTable.RESERVATION_INTERVALS, from, to));
+        read(spark, paths, versions, MartTable.RESERVATION_DAILY, from, to),
+        read(spark, paths, versions, MartTable.ACCOUNT_USAGE_DAILY, from, to),
+        read(spark, paths, versions, MartTable.DATA_QUALITY, from, to),
+        read(spark, paths, versions, MartTable.CAPACITY_TASKS, from, to),
+        read(spark, paths, versions, MartTable.RESERVATION_INTERVALS, from, to));
   }
 
   private MartReader() {}

@@ -30,10 +30,8 @@ public final class TransformRunner {
         SnapshotReader.read(spark, warehouse, period.extendedBack(params.lookbackDays())).persist();
     try (Marts marts = MartBuilder.build(snapshots, prices.toDataFrame(spark), period, params)) {
       Map<MartTable, Long> rows = new LinkedHashMap<>();
-      for (MartTable table : MartTable.values()) {
-        Map<LocalDate, Long> rowsPerDay = MartWriter.write(spark, warehouse, table, marts.get(table), period);
-        rows.put(table, rowsPerDay.values().stream().mapToLong(Long::longValue).sum());
-      }
+      MartWriter.write(spark, warehouse, marts, period).forEach((table, rowsPerDay) ->
+          rows.put(table, rowsPerDay.values().stream().mapToLong(Long::longValue).sum()));
       Map<String, Long> findingsByCheck = rowsPerCheck(marts.dataQualityDF());
       return new TransformResult(period.days(), rows.get(MartTable.RESERVATION_DAILY),
           rows.get(MartTable.ACCOUNT_USAGE_DAILY), rows.get(MartTable.DATA_QUALITY), findingsByCheck);

@@ -17,6 +17,8 @@ import org.apache.hadoop.fs.Path;
  */
 final class WarehousePaths {
 
+  static final String VERSION_PREFIX = "version=";
+
   private final Path root;
   private final FileSystem fs;
 
@@ -49,6 +51,24 @@ final class WarehousePaths {
     return new Path(mart(table), MartTable.PARTITION_COLUMN + "=" + day);
   }
 
+  /** One transform run's rows of a mart day (docs/warehouse.md "Marts"). */
+  Path martVersion(MartTable table, LocalDate day, String version) {
+    return new Path(martPartition(table, day), VERSION_PREFIX + version);
+  }
+
+  Path martVersionsFile() {
+    return new Path(root, "marts/" + MartVersions.FILE);
+  }
+
+  /** Where a transform run writes its marts before moving their days into place. */
+  Path martStaging(String version) {
+    return new Path(root, "marts/_staging/" + version);
+  }
+
+  FileSystem fileSystem() {
+    return fs;
+  }
+
   /**
    * The {@code provider=<p>/snapshot_date=<d>} directories of a snapshot table for the given days,
    * listed explicitly so that Spark never lists the rest of the history.
@@ -77,16 +97,58 @@ final class WarehousePaths {
     }
   }
 
-  /** The {@code date=<d>} directories of a mart that exist for the given days. */
-  List<Path> martPartitions(MartTable table, DayRange days) {
+  /** The committed version directories of a mart for the given days that have rows. */
+  List<Path> martPartitions(MartTable table, DayRange days, MartVersions versions) {
     List<Path> partitions = new ArrayList<>();
     for (LocalDate day : days.days()) {
-      Path partition = martPartition(table, day);
-      if (exists(partition)) {
-        partitions.add(partition);
+      String version = versions.version(day);
+      if (version != null && exists(martVersion(table, day, version))) {
+        partitions.add(martVersion(table, day, version));
       }
     }
     return partitions;
+  }
+
+  /** Version directories of a mart day other than {@code keep}: left by earlier or killed runs. */
+  List<Path> otherVersions(MartTable table, LocalDate day, String keep) {
+    Path partition = martPartition(table, day);
+    List<Path> others = new ArrayList<>();
+    try {
+      if (!fs.exists(partition)) {
+        return others;
+      }
+      for (FileStatus child : fs.listStatus(partition)) {
+        if (!child.getPath().getName().equals(VERSION_PREFIX + keep)) {
+          others.add(child.getPath());
+        }
+      }
+      return others;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + partition + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves a directory to {@code target}, whose parent is created; the target must not exist. */
+  void move(Path source, Path target) {
+    try {
+      fs.mkdirs(target.getParent());
+      if (!fs.rename(source, target)) {
+        throw new IOException("rename returned false");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + source + " to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes a directory when nothing is left in it. */
+  void deleteIfEmpty(Path dir) {
+    try {
+      if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+        fs.delete(dir, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   boolean exists(Path path) {

@@ -1,6 +1,7 @@
 package dev.caplens.ingest.aliyun;
 
 import com.aliyun.tea.TeaException;
+import com.aliyun.teautil.models.TeaUtilException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
@@ -57,9 +58,15 @@ public final class AliyunRetry {
       Integer status = tea.getStatusCode();
       return status != null && status >= 500 || "ServiceUnavailable".equals(tea.getCode());
     }
-    // Connection resets and timeouts reach us as Tea's wrapped IO errors.
-    return failure instanceof java.io.IOException || failure.getCause() instanceof java.io.IOException
-        || failure instanceof com.aliyun.tea.TeaRetryableException;
+    // Tea wraps what went wrong in TeaUnretryableException (it has no retries of its own here):
+    // a dropped connection or a timeout is an IOException inside, a reply that is not JSON a TeaUtilException.
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof java.io.IOException || cause instanceof com.aliyun.tea.TeaRetryableException
+          || cause instanceof TeaUtilException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public <T> T call(CheckedSupplier<T> call) throws Exception {

@@ -10,6 +10,7 @@ import com.aliyun.ecs20140526.models.DescribeCapacityReservationInstancesRespons
 import com.aliyun.ecs20140526.models.DescribeCapacityReservationsRequest;
 import com.aliyun.ecs20140526.models.DescribeCapacityReservationsResponseBody;
 import com.aliyun.tea.TeaException;
+import dev.caplens.ingest.NextTokens;
 import dev.caplens.ingest.ScopeReadException;
 import dev.caplens.ingest.ScopeTask;
 import dev.caplens.ingest.snapshot.PoolInstanceCountRow;
@@ -59,6 +60,7 @@ public final class AliyunScopeReader implements ScopeTask {
     var instanceCounts = writer.table(POOL_INSTANCE_COUNTS);
     List<String> poolIds = new ArrayList<>();
     int pools = 0;
+    NextTokens tokens = new NextTokens("DescribeCapacityReservations");
     String token = null;
     do {
       DescribeCapacityReservationsRequest request = new DescribeCapacityReservationsRequest()
@@ -80,7 +82,7 @@ public final class AliyunScopeReader implements ScopeTask {
       }
       // The last page carries "NextToken": "" rather than no token.
       token = page.getNextToken();
-    } while (token != null && !token.isEmpty());
+    } while (tokens.more(token));
 
     if (countPoolInstances) {
       for (String poolId : poolIds) {
@@ -92,6 +94,7 @@ public final class AliyunScopeReader implements ScopeTask {
 
   private int countInstances(String poolId) {
     int count = 0;
+    NextTokens tokens = new NextTokens("DescribeCapacityReservationInstances " + poolId);
     String token = null;
     do {
       DescribeCapacityReservationInstancesRequest request = new DescribeCapacityReservationInstancesRequest()
@@ -105,7 +108,7 @@ public final class AliyunScopeReader implements ScopeTask {
         count += page.getCapacityReservationItem().getInstanceIdSet().size();
       }
       token = page.getNextToken();
-    } while (token != null && !token.isEmpty());
+    } while (tokens.more(token));
     return count;
   }
 

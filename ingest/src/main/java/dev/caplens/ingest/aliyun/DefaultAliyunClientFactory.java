@@ -3,6 +3,7 @@ package dev.caplens.ingest.aliyun;
 import com.aliyun.ecs20140526.Client;
 import com.aliyun.teaopenapi.models.Config;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * ECS clients from an AccessKey pair (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET) and an optional
@@ -14,8 +15,17 @@ public final class DefaultAliyunClientFactory implements AliyunClientFactory {
   private final String accessKeyId;
   private final String accessKeySecret;
   private final URI endpoint;
+  private final Duration readTimeout;
+
+  /** How long a reply may take to arrive before the call counts as a dropped connection and is retried. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
   public DefaultAliyunClientFactory(String accessKeyId, String accessKeySecret, URI endpoint) {
+    this(accessKeyId, accessKeySecret, endpoint, READ_TIMEOUT);
+  }
+
+  /** As above with another read timeout; tests shorten it. */
+  public DefaultAliyunClientFactory(String accessKeyId, String accessKeySecret, URI endpoint, Duration readTimeout) {
     if (accessKeyId == null || accessKeyId.isBlank() || accessKeySecret == null || accessKeySecret.isBlank()) {
       throw new IllegalArgumentException(
           "Alibaba Cloud credentials missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET");
@@ -26,6 +36,7 @@ public final class DefaultAliyunClientFactory implements AliyunClientFactory {
     this.accessKeyId = accessKeyId;
     this.accessKeySecret = accessKeySecret;
     this.endpoint = endpoint;
+    this.readTimeout = readTimeout;
   }
 
   @Override
@@ -35,7 +46,7 @@ public final class DefaultAliyunClientFactory implements AliyunClientFactory {
         .setAccessKeySecret(accessKeySecret)
         .setRegionId(region)
         .setConnectTimeout(10_000)
-        .setReadTimeout(60_000);
+        .setReadTimeout((int) readTimeout.toMillis());
     if (endpoint != null) {
       config.setEndpoint(endpoint.getPort() < 0 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort())
           .setProtocol(endpoint.getScheme().toUpperCase(java.util.Locale.ROOT));

@@ -23,6 +23,9 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
 
   /** Attempts per call, first try included: RequestLimitExceeded backs off rather than failing. */
   public static final int MAX_ATTEMPTS = 10;
+  /** How long a reply may take to arrive. */
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final AwsCredentialsProvider baseCredentials;
   private final URI ec2Endpoint;
@@ -30,6 +33,7 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
   private final URI stsEndpoint;
   private final SdkHttpClient http;
   private final int maxAttempts;
+  private final Duration attemptTimeout;
 
   /**
    * @param ec2Endpoint  null to use the SDK's own settings; the demo passes its loopback server
@@ -44,17 +48,32 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
   /** As above, with the attempts per call bounded at {@code maxAttempts} (first try included). */
   public DefaultAwsClientFactory(AwsCredentialsProvider baseCredentials, URI ec2Endpoint, URI outpostsEndpoint,
                                  URI stsEndpoint, int maxAttempts) {
+    this(baseCredentials, ec2Endpoint, outpostsEndpoint, stsEndpoint, maxAttempts, READ_TIMEOUT);
+  }
+
+  /**
+   * As above, with a reply that has not arrived {@code readTimeout} after the request retried like
+   * a dropped connection; tests shorten it.
+   */
+  public DefaultAwsClientFactory(AwsCredentialsProvider baseCredentials, URI ec2Endpoint, URI outpostsEndpoint,
+                                 URI stsEndpoint, int maxAttempts, Duration readTimeout) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
     }
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("readTimeout must be positive, got " + readTimeout);
+    }
     this.maxAttempts = maxAttempts;
+    // The socket's own timeouts fire first, as an IOException the SDK retries: the attempt timeout
+    // aborts the URL connection from another thread, which surfaces as a bare NullPointerException.
+    this.attemptTimeout = readTimeout.multipliedBy(2).plus(CONNECT_TIMEOUT);
     this.baseCredentials = baseCredentials;
     this.ec2Endpoint = ec2Endpoint;
     this.outpostsEndpoint = outpostsEndpoint;
     this.stsEndpoint = stsEndpoint;
     this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(Duration.ofSeconds(60))
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(readTimeout)
         .build();
   }
 
@@ -123,7 +142,7 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
   private ClientOverrideConfiguration retrying() {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
-        .apiCallAttemptTimeout(Duration.ofSeconds(60))
+        .apiCallAttemptTimeout(attemptTimeout)
         .build();
   }
 }

@@ -5,16 +5,13 @@ import static dev.caplens.ingest.snapshot.SnapshotTables.RESERVATIONS;
 import static dev.caplens.ingest.snapshot.SnapshotTables.RESERVATION_USAGE;
 
 import dev.caplens.ingest.ScopeTask;
-import dev.caplens.ingest.snapshot.CapacityBlockRow;
 import dev.caplens.ingest.snapshot.ReservationRow;
 import dev.caplens.ingest.snapshot.ScopeRow;
 import dev.caplens.ingest.snapshot.ScopeSnapshot;
 import dev.caplens.ingest.snapshot.ScopeSnapshotWriter;
-import dev.caplens.ingest.snapshot.UsageRow;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.CapacityBlock;
 import software.amazon.awssdk.services.ec2.model.CapacityReservation;
 import software.amazon.awssdk.services.ec2.model.DescribeCapacityBlocksResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeCapacityReservationsResponse;
@@ -24,6 +21,8 @@ import software.amazon.awssdk.services.ec2.model.GetCapacityReservationUsageResp
  * One account x region of EC2: every capacity reservation (ODCRs, capacity blocks, interruptible
  * ones), the per-account usage of those with instances in use or in a lending pair, and the
  * capacity blocks. Pages stream to the snapshot writer; only reservation ids are kept in memory.
+ * Listings follow NextToken page by page (rather than the SDK paginators) so that one page can be
+ * retried on its own ({@link AwsCalls}).
  */
 public final class Ec2ScopeReader implements ScopeTask {
 
@@ -51,32 +50,29 @@ public final class Ec2ScopeReader implements ScopeTask {
     var blocks = writer.table(CAPACITY_BLOCKS);
 
     List<String> usageToRead = new ArrayList<>();
-    calls.call("DescribeCapacityReservations", () -> {
-      for (DescribeCapacityReservationsResponse page :
-          ec2.describeCapacityReservationsPaginator(r -> r.maxResults(MAX_RESULTS))) {
-        calls.countPage();
-        for (CapacityReservation cr : page.capacityReservations()) {
-          ReservationRow row = Ec2Rows.reservation(cr);
-          reservations.append(row);
-          if (needsUsage(row)) {
-            usageToRead.add(row.reservationId());
+    calls.pages("DescribeCapacityReservations",
+        token -> ec2.describeCapacityReservations(r -> r.maxResults(MAX_RESULTS).nextToken(token)),
+        DescribeCapacityReservationsResponse::nextToken,
+        page -> {
+          for (CapacityReservation cr : page.capacityReservations()) {
+            ReservationRow row = Ec2Rows.reservation(cr);
+            reservations.append(row);
+            if (needsUsage(row)) {
+              usageToRead.add(row.reservationId());
+            }
           }
-        }
-      }
-    });
+        });
     for (String reservationId : usageToRead) {
-      calls.call("GetCapacityReservationUsage " + reservationId, () -> readUsage(reservationId).forEach(usage::append));
+      calls.pages("GetCapacityReservationUsage " + reservationId,
+          token -> ec2.getCapacityReservationUsage(r -> r
+              .capacityReservationId(reservationId).maxResults(MAX_RESULTS).nextToken(token)),
+          GetCapacityReservationUsageResponse::nextToken,
+          page -> Ec2Rows.usage(reservationId, page).forEach(usage::append));
     }
-    calls.call("DescribeCapacityBlocks", () -> {
-      for (DescribeCapacityBlocksResponse page :
-          ec2.describeCapacityBlocksPaginator(r -> r.maxResults(MAX_RESULTS))) {
-        calls.countPage();
-        for (CapacityBlock block : page.capacityBlocks()) {
-          CapacityBlockRow row = Ec2Rows.capacityBlock(block);
-          blocks.append(row);
-        }
-      }
-    });
+    calls.pages("DescribeCapacityBlocks",
+        token -> ec2.describeCapacityBlocks(r -> r.maxResults(MAX_RESULTS).nextToken(token)),
+        DescribeCapacityBlocksResponse::nextToken,
+        page -> page.capacityBlocks().stream().map(Ec2Rows::capacityBlock).forEach(blocks::append));
     return new ScopeRow(SOURCE, calls.pages(), calls.pages(), reservations.rows());
   }
 
@@ -91,20 +87,5 @@ public final class Ec2ScopeReader implements ScopeTask {
    */
   static boolean needsUsage(ReservationRow row) {
     return row.usedInstanceCount() > 0 || row.inLendingPair();
-  }
-
-  /** GetCapacityReservationUsage has no SDK paginator: follow NextToken until it is absent. */
-  private List<UsageRow> readUsage(String reservationId) {
-    List<UsageRow> rows = new ArrayList<>();
-    String token = null;
-    do {
-      String pageToken = token;
-      GetCapacityReservationUsageResponse page = ec2.getCapacityReservationUsage(r -> r
-          .capacityReservationId(reservationId).maxResults(MAX_RESULTS).nextToken(pageToken));
-      calls.countPage();
-      rows.addAll(Ec2Rows.usage(reservationId, page));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
-    return rows;
   }
 }

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.outposts.OutpostsClient;
-import software.amazon.awssdk.services.outposts.model.AssetInfo;
-import software.amazon.awssdk.services.outposts.model.AssetInstance;
 import software.amazon.awssdk.services.outposts.model.CapacityTaskSummary;
 import software.amazon.awssdk.services.outposts.model.ListAssetInstancesResponse;
 import software.amazon.awssdk.services.outposts.model.ListAssetsResponse;
@@ -56,48 +54,37 @@ public final class OutpostsScopeReader implements ScopeTask {
     var tasks = writer.table(CAPACITY_TASKS);
 
     List<Outpost> found = new ArrayList<>();
-    calls.call("ListOutposts", () -> {
-      for (ListOutpostsResponse page : outposts.listOutpostsPaginator(r -> r.maxResults(MAX_RESULTS))) {
-        calls.countPage();
-        found.addAll(page.outposts());
-      }
-    });
+    calls.pages("ListOutposts",
+        token -> outposts.listOutposts(r -> r.maxResults(MAX_RESULTS).nextToken(token)),
+        ListOutpostsResponse::nextToken,
+        page -> found.addAll(page.outposts()));
     for (Outpost outpost : found) {
-      calls.call("ListAssets " + outpost.outpostId(), () -> {
-        for (ListAssetsResponse page : outposts.listAssetsPaginator(
-            r -> r.outpostIdentifier(outpost.outpostId()).maxResults(MAX_RESULTS))) {
-          calls.countPage();
-          for (AssetInfo asset : page.assets()) {
-            OutpostsRows.capacity(outpost, asset).forEach(capacity::append);
-          }
-        }
-      });
-      calls.call("ListAssetInstances " + outpost.outpostId(), () -> {
-        for (ListAssetInstancesResponse page : outposts.listAssetInstancesPaginator(
-            r -> r.outpostIdentifier(outpost.outpostId()).maxResults(MAX_RESULTS))) {
-          calls.countPage();
-          for (AssetInstance instance : page.assetInstances()) {
-            instances.append(OutpostsRows.instance(outpost.outpostId(), instance));
-          }
-        }
-      });
+      calls.pages("ListAssets " + outpost.outpostId(),
+          token -> outposts.listAssets(r -> r.outpostIdentifier(outpost.outpostId()).maxResults(MAX_RESULTS)
+              .nextToken(token)),
+          ListAssetsResponse::nextToken,
+          page -> page.assets().forEach(asset -> OutpostsRows.capacity(outpost, asset).forEach(capacity::append)));
+      calls.pages("ListAssetInstances " + outpost.outpostId(),
+          token -> outposts.listAssetInstances(r -> r.outpostIdentifier(outpost.outpostId()).maxResults(MAX_RESULTS)
+              .nextToken(token)),
+          ListAssetInstancesResponse::nextToken,
+          page -> page.assetInstances().forEach(
+              instance -> instances.append(OutpostsRows.instance(outpost.outpostId(), instance))));
     }
-    calls.call("ListCapacityTasks", () -> {
-      for (ListCapacityTasksResponse page : outposts.listCapacityTasksPaginator(r -> r.maxResults(MAX_RESULTS))) {
-        calls.countPage();
-        for (CapacityTaskSummary summary : page.capacityTasks()) {
-          if (needsDetails(summary, scope.snapshotTime())) {
-            calls.call("GetCapacityTask " + summary.capacityTaskId(), () -> {
-              tasks.append(OutpostsRows.task(outposts.getCapacityTask(
-                  r -> r.outpostIdentifier(summary.outpostId()).capacityTaskId(summary.capacityTaskId()))));
-              calls.countPage();
-            });
-          } else {
-            tasks.append(OutpostsRows.task(summary));
-          }
-        }
+    List<CapacityTaskSummary> summaries = new ArrayList<>();
+    calls.pages("ListCapacityTasks",
+        token -> outposts.listCapacityTasks(r -> r.maxResults(MAX_RESULTS).nextToken(token)),
+        ListCapacityTasksResponse::nextToken,
+        page -> summaries.addAll(page.capacityTasks()));
+    for (CapacityTaskSummary summary : summaries) {
+      if (needsDetails(summary, scope.snapshotTime())) {
+        tasks.append(OutpostsRows.task(calls.page("GetCapacityTask " + summary.capacityTaskId(),
+            () -> outposts.getCapacityTask(
+                r -> r.outpostIdentifier(summary.outpostId()).capacityTaskId(summary.capacityTaskId())))));
+      } else {
+        tasks.append(OutpostsRows.task(summary));
       }
-    });
+    }
     return new ScopeRow(SOURCE, calls.pages(), calls.pages(), capacity.rows());
   }
 

@@ -16,4 +16,9 @@ record ApiReply(int httpStatus, String contentType, Map<String, String> headers,
     return new ApiReply(httpStatus, contentType, headers,
         new String(bytes, 0, bytes.length / 2, StandardCharsets.UTF_8));
   }
+
+  /** A 200 with a body that is neither XML nor JSON, as a misbehaving proxy sends. */
+  ApiReply malformed() {
+    return new ApiReply(200, "text/html", Map.of(), "<html><body>502 Bad Gateway</body></html>");
+  }
 }

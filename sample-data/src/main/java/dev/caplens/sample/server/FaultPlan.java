@@ -21,6 +21,14 @@ public interface FaultPlan {
     return call -> call.number() <= count ? Optional.of(fault) : Optional.empty();
   }
 
+  /** Every {@code n}th request fails (throttling on every third call, say). */
+  static FaultPlan everyNth(int n, Fault fault) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1, was " + n);
+    }
+    return call -> call.number() % n == 0 ? Optional.of(fault) : Optional.empty();
+  }
+
   /** The requests with these numbers fail. */
   static FaultPlan requests(Set<Integer> numbers, Fault fault) {
     return call -> numbers.contains(call.number()) ? Optional.of(fault) : Optional.empty();

@@ -160,7 +160,14 @@ public final class SampleCloudServer implements AutoCloseable {
         }
         reply = api.handle(request, call, served);
         if (fault.isPresent()) {
-          reply = reply.truncated();
+          switch (fault.get().kind()) {
+            case TRUNCATED_REPLY -> reply = reply.truncated();
+            case MALFORMED_REPLY -> reply = reply.malformed();
+            case SLOW_REPLY -> pause(fault.get().delay());
+            // Closing the exchange before any status line drops the connection.
+            case CONNECTION_RESET -> { return; }
+            default -> { }
+          }
         }
       } catch (ApiError error) {
         reply = api.error(error);
@@ -168,6 +175,14 @@ public final class SampleCloudServer implements AutoCloseable {
         reply = api.error(new ApiError(500, "InternalError", "sample server failure: " + unexpected));
       }
       send(exchange, reply);
+    }
+  }
+
+  private static void pause(java.time.Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
