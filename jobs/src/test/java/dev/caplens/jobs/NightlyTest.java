@@ -121,7 +121,7 @@ class NightlyTest {
       assertThat(NightlyCommand.email(nightly, mail)).isTrue();
       MimeMessage[] received = SMTP.getReceivedMessages();
       assertThat(received).hasSize(1);
-      assertThat(received[0].getSubject()).startsWith("caplens: reserved capacity 2026-11-21 to 2026-11-21");
+      assertThat(received[0].getSubject()).startsWith("caplens: reserved capacity 2026-11-21, idle ");
       assertThat(html(received[0])).contains("Sources that could not be read").contains("Forbidden.RAM");
     } finally {
       server.injectFaults(FaultPlan.none());
