@@ -35,6 +35,7 @@ final class ConfigCheck {
     checkAws(cfg, problems);
     checkAliyun(cfg, problems);
     checkTransform(cfg, problems);
+    checkFx(cfg, problems);
     checkEmail(cfg.email(), problems);
     return problems;
   }
@@ -120,6 +121,17 @@ final class ConfigCheck {
     Integer late = cfg.transform().lateDays();
     if (late != null && (late < 0 || late > 31)) {
       problems.add("key 'transform.late-days': must be 0 to 31, got " + late);
+    }
+  }
+
+  private static void checkFx(CaplensConfig cfg, List<String> problems) {
+    if (cfg.fx() == null) {
+      return;
+    }
+    try {
+      cfg.transformParams();
+    } catch (UsageException e) {
+      problems.add(e.getMessage().replaceFirst("^config key 'fx'", "key 'fx'"));
     }
   }
 
