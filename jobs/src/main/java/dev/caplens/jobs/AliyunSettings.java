@@ -25,6 +25,16 @@ final class AliyunSettings {
     }
   }
 
+  /** The account that owns the pools, as the snapshots name it: {@code aliyun.account-id}, else "default". */
+  static String accountId(CaplensConfig cfg) {
+    return cfg.aliyun() != null && cfg.aliyun().accountId() != null ? cfg.aliyun().accountId() : "default";
+  }
+
+  /** {@code aliyun.count-pool-instances}: also count each pool's instances to cross-check UsedAmount. */
+  static boolean countPoolInstances(CaplensConfig cfg) {
+    return cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
+  }
+
   private static URI endpointUri(String source, String endpoint) {
     try {
       return new URI(endpoint);

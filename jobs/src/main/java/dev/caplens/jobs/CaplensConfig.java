@@ -139,12 +139,8 @@ public record CaplensConfig(
 
   /** The transform's settings: max carry and, when {@code fx} is set, the reporting currency. */
   public TransformParams transformParams() {
-    TransformParams params;
-    try {
-      params = TransformParams.withMaxCarryHours(maxCarryHours());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("config key 'transform.max-carry-hours': " + e.getMessage(), e);
-    }
+    // maxCarryHours() has already refused a value TransformParams cannot take.
+    TransformParams params = TransformParams.withMaxCarryHours(maxCarryHours());
     if (fx == null) {
       return params;
     }

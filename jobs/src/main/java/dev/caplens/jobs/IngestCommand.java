@@ -71,15 +71,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     DefaultAliyunClientFactory clients = AliyunSettings.clients(cfg);
     return AliyunIngestJob.run(Warehouse.open(location), clients, AliyunRetry.perMinuteQuota(Clock.systemUTC()),
-        aliyunAccountId(cfg), readRegions, countPoolInstances(cfg), at, progress);
-  }
-
-  static String aliyunAccountId(CaplensConfig cfg) {
-    return cfg.aliyun() != null && cfg.aliyun().accountId() != null ? cfg.aliyun().accountId() : "default";
-  }
-
-  static boolean countPoolInstances(CaplensConfig cfg) {
-    return cfg.aliyun() != null && Boolean.TRUE.equals(cfg.aliyun().countPoolInstances());
+        AliyunSettings.accountId(cfg), readRegions, AliyunSettings.countPoolInstances(cfg), at, progress);
   }
 
   static List<AwsAccount> accounts(CaplensConfig cfg, AwsClientFactory clients) {

@@ -55,7 +55,7 @@ final class NightlyCommand implements Callable<Integer> {
     SummaryMail.Settings mail = hasRecipients(cfg) ? MailSettings.forSending(cfg, System.getenv()) : null;
     Nightly nightly = run(cfg, CloudClients.fromEnvironment(), day, snapshotTime != null ? snapshotTime : now);
     announce(nightly);
-    if (mail != null && !email(nightly, mail)) {
+    if (mail != null && email(nightly, mail) != ExitCodes.OK) {
       return ExitCodes.FAILED;
     }
     return nightly.failedSources().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
@@ -65,21 +65,10 @@ final class NightlyCommand implements Callable<Integer> {
     return cfg.email() != null && cfg.email().to() != null && !cfg.email().to().isEmpty();
   }
 
-  /**
-   * Emails the day's summary (which names the sources that could not be read) with its CSV files.
-   * A failed send is one line on stderr; the reports stay in place.
-   */
-  static boolean email(Nightly nightly, SummaryMail.Settings mail) throws IOException {
+  /** Emails the day's summary (which names the sources that could not be read) with its CSV files; the exit code. */
+  static int email(Nightly nightly, SummaryMail.Settings mail) throws IOException {
     ReportLayout.Report report = nightly.dayReport();
-    try {
-      SummaryMail.send(report.dir(), nightly.recomputed().summaries().get(report), mail);
-      System.out.println("caplens nightly: summary of " + nightly.day() + " emailed to " + String.join(", ", mail.to()));
-      return true;
-    } catch (SummaryMail.DeliveryException e) {
-      System.err.println("caplens: nightly reports are in " + report.dir().toAbsolutePath()
-          + ", but the summary email was not sent: " + e.getMessage());
-      return false;
-    }
+    return ReportCommand.EmailOptions.send(report.dir(), nightly.recomputed().summaries().get(report), mail, "nightly");
   }
 
   static Nightly run(CaplensConfig cfg, CloudClients clients, LocalDate day, Instant snapshotTime) throws IOException {

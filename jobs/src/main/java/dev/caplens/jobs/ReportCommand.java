@@ -3,6 +3,7 @@ package dev.caplens.jobs;
 import dev.caplens.reports.ReportFiles;
 import dev.caplens.reports.SummaryMail;
 import dev.caplens.reports.SummaryReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,6 +68,12 @@ final class ReportCommand implements Callable<Integer> {
             + " (not sent)");
         return ExitCodes.OK;
       }
+      return send(reportDir, summary, settings, command);
+    }
+
+    /** Sends the summary of {@code reportDir}; a failed send is one stderr line and exit code 1, the files kept. */
+    static int send(Path reportDir, SummaryReport.Input summary, SummaryMail.Settings settings, String command)
+        throws IOException {
       try {
         SummaryMail.send(reportDir, summary, settings);
       } catch (SummaryMail.DeliveryException e) {

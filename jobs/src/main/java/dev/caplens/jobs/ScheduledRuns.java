@@ -76,8 +76,8 @@ final class ScheduledRuns {
     }
     if (!cfg.aliyunRegions().isEmpty()) {
       ingestSource("aliyun", manifests, failed, progress, () -> AliyunIngestJob.run(warehouse, clients.aliyun(cfg),
-          AliyunRetry.perMinuteQuota(Clock.systemUTC()), IngestCommand.aliyunAccountId(cfg), cfg.aliyunRegions(),
-          IngestCommand.countPoolInstances(cfg), snapshotTime, progress));
+          AliyunRetry.perMinuteQuota(Clock.systemUTC()), AliyunSettings.accountId(cfg), cfg.aliyunRegions(),
+          AliyunSettings.countPoolInstances(cfg), snapshotTime, progress));
     }
     return new Ingested(List.copyOf(manifests), List.copyOf(failed));
   }

@@ -1,6 +1,7 @@
 package dev.caplens.jobs;
 
-import dev.caplens.transform.TransformParams;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +22,11 @@ final class TransformCommand implements Callable<Integer> {
   public Integer call() {
     CaplensConfig cfg = period.resolve();
     String priceFile = prices != null ? prices : cfg.prices();
-    if (priceFile != null && !priceFile.contains("://") && !java.nio.file.Files.isReadable(java.nio.file.Path.of(priceFile))) {
+    if (priceFile != null && !priceFile.contains("://") && !Files.isReadable(Path.of(priceFile))) {
       throw new UsageException("prices file " + priceFile + " cannot be read (--prices or config key 'prices')");
     }
-    String warehouse = period.warehouse(cfg);
-    TransformParams params = cfg.transformParams();
-    PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), warehouse, period.from,
-        period.to, priceFile, params);
+    PipelineJobs.transform(SparkSessions.getOrCreate("caplens transform"), period.warehouse(cfg), period.from,
+        period.to, priceFile, cfg.transformParams());
     return ExitCodes.OK;
   }
 }

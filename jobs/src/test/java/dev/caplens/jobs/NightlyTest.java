@@ -118,7 +118,7 @@ class NightlyTest {
       SummaryMail.Settings mail = new SummaryMail.Settings("caplens@example.com", List.of("finance@example.com"),
           "127.0.0.1", SMTP.getSmtp().getPort(), null, null, SummaryMail.StartTls.OFF,
           SummaryMail.Certificate.VERIFY, SummaryMail.DEFAULT_ZIP_ABOVE_BYTES);
-      assertThat(NightlyCommand.email(nightly, mail)).isTrue();
+      assertThat(NightlyCommand.email(nightly, mail)).isEqualTo(ExitCodes.OK);
       MimeMessage[] received = SMTP.getReceivedMessages();
       assertThat(received).hasSize(1);
       assertThat(received[0].getSubject()).startsWith("caplens: reserved capacity 2026-11-21, idle ");
