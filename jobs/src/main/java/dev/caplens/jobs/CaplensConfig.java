@@ -40,7 +40,9 @@ public record CaplensConfig(
       @JsonProperty("regions") List<String> regions,
       @JsonProperty("endpoint") String endpoint,
       @JsonProperty("account-id") String accountId,
-      @JsonProperty("count-pool-instances") Boolean countPoolInstances) {}
+      @JsonProperty("count-pool-instances") Boolean countPoolInstances,
+      @JsonProperty("role-arn") String roleArn,
+      @JsonProperty("role-session-name") String roleSessionName) {}
 
   public record Transform(
       @JsonProperty("max-carry-hours") Integer maxCarryHours,

@@ -1,5 +1,6 @@
 package dev.caplens.jobs;
 
+import dev.caplens.ingest.aliyun.RamRoleSession;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,21 @@ final class ConfigCheck {
     String accountId = cfg.aliyun().accountId();
     if (accountId != null && !accountId.matches("\\d+")) {
       problems.add("key 'aliyun.account-id': an Alibaba Cloud account id is digits, got " + accountId);
+    }
+    String roleArn = cfg.aliyun().roleArn();
+    if (roleArn != null) {
+      try {
+        String roleAccount = RamRoleSession.accountOf(roleArn);
+        if (accountId != null && !accountId.equals(roleAccount)) {
+          problems.add("key 'aliyun.role-arn': role is in account " + roleAccount + ", not " + accountId);
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("key " + e.getMessage().replaceFirst("^aliyun.role-arn", "'aliyun.role-arn':"));
+      }
+    }
+    String sessionName = cfg.aliyun().roleSessionName();
+    if (sessionName != null && !RamRoleSession.isSessionName(sessionName)) {
+      problems.add("key 'aliyun.role-session-name': 2 to 64 letters, digits or . @ - _, got " + sessionName);
     }
   }
 

@@ -87,7 +87,8 @@ final class DemoCommand implements Callable<Integer> {
 
   /**
    * Every hourly snapshot of the sample organisation, as an hourly schedule would take them: EC2
-   * and Outposts through the demo account, Alibaba ECS through its AccessKey.
+   * and Outposts through the demo account, Alibaba ECS as the pool owner's read-only RAM role,
+   * assumed with a RAM user's AccessKey that may do nothing else.
    */
   static List<RunManifest> ingestEverySnapshot(SampleCloudServer server, Warehouse warehouse,
                                                Consumer<String> progress) {
@@ -98,9 +99,11 @@ final class DemoCommand implements Callable<Integer> {
     var aws = new DefaultAwsClientFactory(credentials, server.endpoint(), server.endpoint(), server.endpoint());
     List<AwsAccount> accounts = List.of(AwsAccount.withDefaultCredentials(account.id()));
     AliyunAccount aliyunAccount = org.aliyunAccount();
-    var aliyun = new DefaultAliyunClientFactory(aliyunAccount.accessKeyId(), aliyunAccount.accessKeySecret(),
-        server.endpoint());
+    AliyunAccount roleUser = org.aliyunRoleUser();
     AliyunRetry aliyunRetry = AliyunRetry.perMinuteQuota(Clock.systemUTC());
+    var aliyun = new DefaultAliyunClientFactory(roleUser.accessKeyId(), roleUser.accessKeySecret(), server.endpoint())
+        .assumingRole(org.aliyunReadRole(aliyunAccount.id()), AliyunSettings.DEFAULT_SESSION_NAME, aliyunRetry,
+            Clock.systemUTC());
 
     List<RunManifest> manifests = new ArrayList<>();
     List<Instant> times = server.snapshotTimes();

@@ -33,7 +33,8 @@ class SecretsLeakTest {
   /** The shape of an Authorization header value (SigV4, and Alibaba's ACS3) and of assumed-role key ids. */
   static final List<Pattern> SECRET_SHAPES = List.of(
       Pattern.compile("AWS4-HMAC-SHA256"), Pattern.compile("Signature="), Pattern.compile("ACS3-HMAC-SHA256"),
-      Pattern.compile("(?i)authorization"), Pattern.compile("ASIA[A-Z0-9]{16}"), Pattern.compile("x-amz-security-token", Pattern.CASE_INSENSITIVE));
+      Pattern.compile("(?i)authorization"), Pattern.compile("ASIA[A-Z0-9]{16}"), Pattern.compile("x-amz-security-token", Pattern.CASE_INSENSITIVE),
+      Pattern.compile("x-acs-security-token", Pattern.CASE_INSENSITIVE), Pattern.compile("STS\\.[A-Za-z0-9]{20,}"));
 
   @TempDir
   Path dir;
@@ -48,7 +49,8 @@ class SecretsLeakTest {
       server.useSnapshot(AT);
       SampleOrganisation org = server.organisation();
       var aws = org.demoAccount();
-      var aliyun = org.aliyunAccount();
+      // Alibaba is read as a RAM role, so the STS call and its session credentials are covered too.
+      var aliyun = org.aliyunRoleUser();
       secrets.addAll(List.of(aws.accessKeyId(), aws.secretAccessKey(), SESSION_TOKEN,
           aliyun.accessKeyId(), aliyun.accessKeySecret()));
       Path config = dir.resolve("caplens.yaml");
@@ -65,7 +67,8 @@ class SecretsLeakTest {
             regions: [cn-hangzhou]
             endpoint: %s
             count-pool-instances: true
-          """.formatted(warehouse, server.endpoint()));
+            role-arn: %s
+          """.formatted(warehouse, server.endpoint(), org.aliyunReadRole(org.aliyunAccount().id())));
       Map<String, String> env = new HashMap<>(Map.of(
           "AWS_ENDPOINT_URL", server.endpoint().toString(),
           "AWS_ACCESS_KEY_ID", aws.accessKeyId(),
@@ -92,7 +95,8 @@ class SecretsLeakTest {
           "--prices", prices.toString()));
       outputs.add(run(env, 0, "report", "--config", config.toString(), "--from", "2026-11-20", "--to", "2026-11-20",
           "--out", report.toString()));
-      assertThat(server.calls()).anyMatch(c -> c.action().equals("AssumeRole"));
+      assertThat(server.calls()).anyMatch(c -> c.service() == CloudService.STS && c.action().equals("AssumeRole"))
+          .anyMatch(c -> c.service() == CloudService.ALIYUN_STS);
     }
     outputs.addAll(filesAsText(warehouse));
     outputs.addAll(filesAsText(report));

@@ -104,6 +104,33 @@ class ValidateConfigTest {
   }
 
   @Test
+  void aliyunRoleMistakesAreNamed() throws Exception {
+    Outcome wrongAccount = validate(write("""
+        warehouse: /tmp/w
+        aliyun:
+          regions: [cn-hangzhou]
+          account-id: "5123456789012345"
+          role-arn: acs:ram::5987654321098765:role/caplens-read
+          role-session-name: a
+        """));
+    Outcome notAnArn = validate(write("""
+        warehouse: /tmp/w
+        aliyun:
+          regions: [cn-hangzhou]
+          role-arn: arn:aws:iam::222222222222:role/caplens-read
+        """));
+
+    assertThat(wrongAccount.exitCode()).isEqualTo(2);
+    assertThat(wrongAccount.stderr().lines().toList()).hasSize(2);
+    assertThat(wrongAccount.stderr())
+        .contains("key 'aliyun.role-arn': role is in account 5987654321098765, not 5123456789012345")
+        .contains("key 'aliyun.role-session-name': 2 to 64 letters, digits or . @ - _, got a");
+    assertThat(notAnArn.exitCode()).isEqualTo(2);
+    assertThat(notAnArn.stderr())
+        .contains("key 'aliyun.role-arn': must look like acs:ram::<account-id>:role/<role-name>");
+  }
+
+  @Test
   void aConfigWithoutWarehouseOrSourcesIsRefused() throws Exception {
     Outcome outcome = validate(write("prices: " + dir.resolve("missing.csv") + "\n"));
 

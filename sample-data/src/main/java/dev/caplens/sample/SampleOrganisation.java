@@ -57,6 +57,9 @@ public final class SampleOrganisation {
   private static final List<AliyunAccount> ALIYUN_ACCOUNTS = List.of(
       new AliyunAccount(ALIYUN_OWNER_ACCOUNT, "LTAI5tCaplensSample5123", "caplens-sample-secret-5123456789012345"),
       new AliyunAccount(ALIYUN_SECOND_ACCOUNT, null, null));
+  /** A RAM user of the pool owner allowed sts:AssumeRole and nothing else. */
+  private static final AliyunAccount ALIYUN_ROLE_USER =
+      new AliyunAccount(ALIYUN_OWNER_ACCOUNT, "LTAI5tCaplensAssumeOnly", "caplens-sample-secret-assume-only-0001");
 
   private static final CapacityReservation WEB_FLEET = CapacityReservation.builder("cr-0a11c0de000000001")
       .owner(PLATFORM_ACCOUNT).sharedWith(ML_RESEARCH_ACCOUNT)
@@ -176,6 +179,19 @@ public final class SampleOrganisation {
   /** The Alibaba account that owns the private pools and has an access key. */
   public AliyunAccount aliyunAccount() {
     return ALIYUN_ACCOUNTS.get(0);
+  }
+
+  /**
+   * The least-privilege way in: a RAM user whose AccessKey may only assume {@link #aliyunReadRole}
+   * (the sample ECS API refuses it any other call).
+   */
+  public AliyunAccount aliyunRoleUser() {
+    return ALIYUN_ROLE_USER;
+  }
+
+  /** The read-only RAM role of an Alibaba account, with docs/ram-policy.json attached. */
+  public String aliyunReadRole(String accountId) {
+    return "acs:ram::" + accountId + ":role/caplens-read";
   }
 
   public Optional<AliyunAccount> aliyunAccountByAccessKey(String accessKeyId) {

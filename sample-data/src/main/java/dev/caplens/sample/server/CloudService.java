@@ -8,6 +8,8 @@ public enum CloudService {
   OUTPOSTS,
   /** Alibaba Cloud ECS RPC with JSON replies. */
   ECS,
+  /** Alibaba Cloud STS RPC with JSON replies (AssumeRole). */
+  ALIYUN_STS,
   /** AWS STS Query protocol (GetCallerIdentity, AssumeRole). */
   STS,
   /** AWS Price List Query API: AWS JSON 1.1 (GetProducts). */

@@ -4,21 +4,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caplens.sample.AliyunAccount;
 import dev.caplens.sample.SampleOrgLayout;
 import dev.caplens.sample.SampleOrganisation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Alibaba Cloud ECS RPC (API version 2014-05-26) with JSON replies. The action comes from the
@@ -27,7 +23,6 @@ import java.util.regex.Pattern;
  */
 final class EcsApi implements CloudApi {
 
-  private static final Pattern ACS3_CREDENTIAL = Pattern.compile("ACS3-HMAC-SHA256\\s+Credential=([^,\\s]+)");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Filters of DescribeCapacityReservations that compare one top-level field of a pool. */
   private static final Map<String, String> POOL_FILTERS = Map.of(
@@ -39,11 +34,13 @@ final class EcsApi implements CloudApi {
   private static final int DEFAULT_MAX_RESULTS = 10;
 
   private final SampleOrganisation organisation;
+  private final AliyunIdentities identities;
   private final PageTokens tokens;
   private final int pageSize;
 
-  EcsApi(SampleOrganisation organisation, PageTokens tokens, int pageSize) {
+  EcsApi(SampleOrganisation organisation, AliyunIdentities identities, PageTokens tokens, int pageSize) {
     this.organisation = organisation;
+    this.identities = identities;
     this.tokens = tokens;
     this.pageSize = pageSize;
   }
@@ -56,8 +53,7 @@ final class EcsApi implements CloudApi {
   @Override
   public ApiCall describe(ApiRequest request, int number) {
     String action = request.header("x-acs-action") != null ? request.header("x-acs-action") : request.parameter("Action");
-    String accountId = accessKeyId(request).flatMap(organisation::aliyunAccountByAccessKey)
-        .map(AliyunAccount::id).orElse(null);
+    String accountId = identities.accountOf(request).orElse(null);
     String nextToken = request.parameter("NextToken");
     return new ApiCall(number, service(), action, accountId, request.parameter("RegionId"),
         nextToken != null && !nextToken.isEmpty());
@@ -65,12 +61,13 @@ final class EcsApi implements CloudApi {
 
   @Override
   public ApiReply handle(ApiRequest request, ApiCall call, Instant snapshot) {
-    if (accessKeyId(request).isEmpty()) {
+    if (AliyunIdentities.accessKeyId(request).isEmpty()) {
       throw new ApiError(400, "MissingAccessKeyId", "AccessKeyId is mandatory for this action.");
     }
     if (call.accountId() == null) {
       throw new ApiError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
     }
+    identities.requireReadAccess(request);
     if (call.region() == null) {
       throw new ApiError(400, "MissingParameter", "The input parameter \"RegionId\" that is mandatory for processing this request is not supplied.");
     }
@@ -88,9 +85,14 @@ final class EcsApi implements CloudApi {
 
   @Override
   public ApiReply error(ApiError error) {
+    return errorReply("ecs.aliyuncs.com", error);
+  }
+
+  /** An Alibaba RPC error body, as every Alibaba API answers it. */
+  static ApiReply errorReply(String host, ApiError error) {
     ObjectNode body = JsonPages.object()
         .put("RequestId", requestId())
-        .put("HostId", "ecs.aliyuncs.com")
+        .put("HostId", host)
         .put("Code", error.code())
         .put("Message", error.getMessage())
         .put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + error.code());
@@ -185,18 +187,7 @@ final class EcsApi implements CloudApi {
     }
   }
 
-  private static Optional<String> accessKeyId(ApiRequest request) {
-    String authorization = request.header("Authorization");
-    if (authorization != null) {
-      Matcher m = ACS3_CREDENTIAL.matcher(authorization);
-      if (m.find()) {
-        return Optional.of(m.group(1));
-      }
-    }
-    return Optional.ofNullable(request.parameter("AccessKeyId"));
-  }
-
-  private static String requestId() {
+  static String requestId() {
     return UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
   }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>One endpoint serves every service and region: EC2, Outposts, STS and Price List requests are told apart
  * by the service in their SigV4 credential scope, which also names the region; Alibaba requests
  * by their {@code x-acs-action} header, with the region in {@code RegionId}. AssumeRole into a
- * sample account returns session keys the other AWS APIs accept as that account. Which snapshot is
+ * sample account (AWS STS, or Alibaba STS for the role {@code caplens-read}) returns session keys
+ * the other APIs of that cloud accept as that account. Which snapshot is
  * served is chosen with {@link #useSnapshot}; a listing that started on one snapshot finishes on
  * it even if the snapshot changes between pages.
  */
@@ -47,6 +48,7 @@ public final class SampleCloudServer implements AutoCloseable {
   private final CloudApi outposts;
   private final CloudApi ecs;
   private final CloudApi sts;
+  private final CloudApi ramSts;
   private final CloudApi pricing;
   private final AtomicInteger requestCounter = new AtomicInteger();
   private final List<ApiCall> calls = Collections.synchronizedList(new ArrayList<>());
@@ -58,7 +60,9 @@ public final class SampleCloudServer implements AutoCloseable {
     AwsIdentities identities = new AwsIdentities(organisation);
     ec2 = new Ec2Api(organisation, identities, tokens, pageSize);
     outposts = new OutpostsApi(organisation, identities, tokens, pageSize);
-    ecs = new EcsApi(organisation, tokens, pageSize);
+    AliyunIdentities aliyunIdentities = new AliyunIdentities(organisation);
+    ecs = new EcsApi(organisation, aliyunIdentities, tokens, pageSize);
+    ramSts = new RamStsApi(organisation, aliyunIdentities);
     sts = new StsApi(organisation, identities);
     pricing = new PricingApi(organisation, identities, tokens, pageSize);
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -188,7 +192,8 @@ public final class SampleCloudServer implements AutoCloseable {
 
   private CloudApi route(ApiRequest request) {
     if (request.header("x-acs-action") != null || request.parameter("AccessKeyId") != null) {
-      return ecs;
+      String action = request.header("x-acs-action") != null ? request.header("x-acs-action") : request.parameter("Action");
+      return "AssumeRole".equals(action) ? ramSts : ecs;
     }
     String service = SigV4Credential.parse(request.header("Authorization")).map(SigV4Credential::service).orElse("ec2");
     return switch (service) {
