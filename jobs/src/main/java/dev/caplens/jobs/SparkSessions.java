@@ -25,7 +25,8 @@ public final class SparkSessions {
           .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "8")
+          // Two tasks a core: every task ships its plan and costs scheduling, whatever its rows.
+          .config("spark.sql.shuffle.partitions", Integer.toString(2 * Runtime.getRuntime().availableProcessors()))
           // Adaptive execution turns each of the many tiny shuffles into its own job: slower on small data.
           .config("spark.sql.adaptive.enabled", "false")
           // Spark's own stage progress bar on stderr, only for a person watching a terminal.

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Snapshots to marts for the days of a period (DESIGN.md "What the numbers mean"). A pure function
@@ -18,8 +17,9 @@ import org.apache.spark.storage.StorageLevel;
  * window are ignored. Each day's rows depend only on snapshots that can reach that day, so computing a range
  * at once gives the same rows as computing its days one by one.
  *
- * <p>The returned {@link Marts} and the intermediate results they share are cached, so each is
- * computed once however often it is read; close the {@link Marts} when done.
+ * <p>The intermediate results the marts share, and the marts themselves, are computed while
+ * building and kept, so each is computed once however often it is read; close the {@link Marts}
+ * when done.
  */
 public final class MartBuilder {
 
@@ -77,11 +77,17 @@ public final class MartBuilder {
         shared);
   }
 
-  /** Results several marts read: computed once by whichever mart is computed first. */
+  /**
+   * Results several marts read, computed once, here, and kept in the executors' block stores. A
+   * local checkpoint rather than a cache: the plans built on it start from its rows instead of
+   * carrying, re-analysing, re-optimising and shipping to every task the whole plan that produced
+   * them, which on a day's data cost more than the rows themselves (docs/benchmarks.md). The price:
+   * an executor lost during the run fails the transform instead of recomputing; re-running it is safe.
+   */
   private static Dataset<Row> cached(Dataset<Row> df, List<Dataset<Row>> shared) {
-    Dataset<Row> persisted = df.persist(StorageLevel.MEMORY_AND_DISK());
-    shared.add(persisted);
-    return persisted;
+    Dataset<Row> computed = df.localCheckpoint(true);
+    shared.add(computed);
+    return computed;
   }
 
   /** Data-quality details print instants as UTC; day boundaries are computed without a time zone. */

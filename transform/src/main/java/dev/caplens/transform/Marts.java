@@ -3,11 +3,12 @@ package dev.caplens.transform;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.execution.LogicalRDD;
 
 /**
  * The marts of a period, each in its {@link MartSchemas} schema. When built by
  * {@link MartBuilder} they and the intermediate results they share (observations, their day
- * pieces, priced reservation-days) are cached; {@link #close()} releases them.
+ * pieces, priced reservation-days) are computed once and kept; {@link #close()} releases them.
  */
 public record Marts(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDailyDF, Dataset<Row> dataQualityDF,
     Dataset<Row> capacityTasksDF, Dataset<Row> reservationIntervalsDF, List<Dataset<Row>> sharedIntermediates) implements AutoCloseable {
@@ -43,6 +44,15 @@ public record Marts(Dataset<Row> reservationDailyDF, Dataset<Row> accountUsageDa
 
   @Override
   public void close() {
-    sharedIntermediates.forEach(Dataset::unpersist);
+    sharedIntermediates.forEach(Marts::release);
+  }
+
+  /** A locally checkpointed result's blocks, or a cached one's. */
+  private static void release(Dataset<Row> df) {
+    if (df.queryExecution().logical() instanceof LogicalRDD checkpoint) {
+      checkpoint.rdd().unpersist(false);
+    } else {
+      df.unpersist();
+    }
   }
 }
