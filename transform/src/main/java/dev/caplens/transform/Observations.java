@@ -89,9 +89,9 @@ final class Observations {
 
   /**
    * Dates that cannot be the reservation's lifetime: clipping to them would count a billable
-   * reservation as nothing. A start after the end drops both dates; a billable reservation
-   * starting well after the snapshot that saw it in use drops its start. Either way the
-   * observation counts as its state says, and the check is reported.
+   * reservation as nothing. A start after the end drops both dates; a start more than
+   * {@link #START_TOLERANCE_MICROS} after a snapshot that saw a billable state drops the start.
+   * Either way the observation counts as its state says, and the check is reported.
    */
   private static Column lifetimeCheck() {
     Column startAfterEnd = col("start_date").gt(col("end_date"));
@@ -137,7 +137,7 @@ final class Observations {
         .and(col("end_date").isNull());
   }
 
-  /** A start this far after the snapshot is clock skew, not an impossible date. */
+  /** A start up to this far after the snapshot is taken as clock skew and kept. */
   static final long START_TOLERANCE_MICROS = 3_600_000_000L;
 
   private Observations() {}
