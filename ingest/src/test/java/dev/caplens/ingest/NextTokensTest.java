@@ -25,4 +25,15 @@ class NextTokensTest {
         .isInstanceOf(ScopeReadException.class)
         .hasMessageContaining("DescribeCapacityReservations").hasMessageContaining("same NextToken");
   }
+
+  @Test
+  void tokensThatNeverEndAreAnErrorNamingTheCallAfterTheBound() {
+    // Bound 3: tokens t1 and t2 ask for pages 2 and 3; a third token would be page 4.
+    NextTokens tokens = new NextTokens("GetCapacityReservationUsage cr-1", 3);
+    assertThat(tokens.more("t1")).isTrue();
+    assertThat(tokens.more("t2")).isTrue();
+    assertThatThrownBy(() -> tokens.more("t3"))
+        .isInstanceOf(ScopeReadException.class)
+        .hasMessageContaining("GetCapacityReservationUsage cr-1").hasMessageContaining("after 3 pages");
+  }
 }

@@ -85,7 +85,9 @@ class IngestFaultsTest {
         Arguments.of(source, "connection reset on every 3rd call", FaultPlan.everyNth(3, Fault.connectionReset())),
         Arguments.of(source, "reply past the client timeout on every 5th call", FaultPlan.everyNth(5, Fault.slowReply(SLOW))),
         Arguments.of(source, "truncated page on every 3rd call", FaultPlan.everyNth(3, Fault.truncatedReply())),
-        Arguments.of(source, "HTML instead of XML/JSON on every 3rd call", FaultPlan.everyNth(3, Fault.malformedReply()))));
+        Arguments.of(source, "HTML instead of XML/JSON on every 3rd call", FaultPlan.everyNth(3, Fault.malformedReply())),
+        Arguments.of(source, "a reply with no result or request id on every 3rd call",
+            FaultPlan.everyNth(3, Fault.emptyReply()))));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -112,7 +114,12 @@ class IngestFaultsTest {
             SampleOrganisation.US_EAST_1, Fault.internalError()), "outposts:111111111111/us-east-1/outposts",
             "ListAssetInstances"),
         Arguments.of(Source.ALIYUN, failingAction(CloudService.ECS, "DescribeCapacityReservations",
-            SampleOrganisation.CN_HANGZHOU, Fault.aliyunThrottling()), "cn-hangzhou", "Throttling"));
+            SampleOrganisation.CN_HANGZHOU, Fault.aliyunThrottling()), "cn-hangzhou", "Throttling"),
+        // Valid JSON without RequestId is not an empty page: retried, then the scope fails by name.
+        Arguments.of(Source.ALIYUN, failingAction(CloudService.ECS, "DescribeCapacityReservations",
+            SampleOrganisation.CN_HANGZHOU, Fault.emptyReply()), "cn-hangzhou", "no RequestId"),
+        Arguments.of(Source.EC2, FaultPlan.scope(SampleOrganisation.PLATFORM_ACCOUNT, SampleOrganisation.EU_WEST_1,
+            Fault.emptyReply()), "aws:111111111111/eu-west-1/ec2", "no request id"));
   }
 
   @ParameterizedTest(name = "{0}: {2}")

@@ -34,6 +34,9 @@ final class DataQuality {
   static final String MISSING_PRICE = "missing-price";
   static final String USED_COUNT_MISMATCH = "used-count-mismatch";
   static final String POOL_INSTANCE_COUNT_MISMATCH = "pool-instance-count-mismatch";
+  static final String DUPLICATE_LISTING = "duplicate-listing";
+  static final String START_AFTER_END = "start-after-end";
+  static final String START_AFTER_SNAPSHOT = "start-after-snapshot";
 
   static Dataset<Row> of(Dataset<Row> observationDaysDF, Dataset<Row> usageFindingsDF,
       Dataset<Row> pricedReservationDaysDF, Dataset<Row> unpublishedFindingsDF) {

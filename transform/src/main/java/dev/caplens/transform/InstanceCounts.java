@@ -80,6 +80,15 @@ final class InstanceCounts {
     Column countsPresent = total.isNotNull().and(available.isNotNull()).and(total.geq(0)).and(available.geq(0));
     Column capacityOwner = not(col("is_borrower")).and(col("billable"));
     return filter(array(
+        finding(col("scope_listings").gt(1), DataQuality.DUPLICATE_LISTING,
+            col("reserved_count"),
+            format_string("listed %d times in one snapshot of account %s %s; counted once, as total %s, available %s",
+                col("scope_listings"), col("scope_account_id"), col("region"),
+                coalesce(total.cast("string"), lit("missing")), coalesce(available.cast("string"), lit("missing")))),
+        finding(coalesce(col("lifetime_check").equalTo(DataQuality.START_AFTER_END), lit(false)),
+            DataQuality.START_AFTER_END, col("reserved_count"), col("lifetime_detail")),
+        finding(coalesce(col("lifetime_check").equalTo(DataQuality.START_AFTER_SNAPSHOT), lit(false)),
+            DataQuality.START_AFTER_SNAPSHOT, col("reserved_count"), col("lifetime_detail")),
         finding(not(col("known_state")), DataQuality.UNKNOWN_STATE,
             when(total.geq(0), total),
             format_string("state '%s' is not a known %s state; counted as not billable",

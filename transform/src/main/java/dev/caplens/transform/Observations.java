@@ -2,6 +2,8 @@ package dev.caplens.transform;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -33,7 +35,9 @@ final class Observations {
    * known_reservation_type, reservation_kind, pricing_model, instance_type, platform,
    * availability_zone, state, billable, known_state, lendable, total_instance_count,
    * available_instance_count, start_us, end_us, source_reservation_id, lent_instance_count,
-   * reported_used_instance_count (Alibaba UsedAmount, Outposts instances running).
+   * reported_used_instance_count (Alibaba UsedAmount, Outposts instances running), scope_listings
+   * (how often its scope's snapshot listed it), lifetime_check and lifetime_detail (a
+   * {@link DataQuality} check when start_us and end_us were left out as impossible, else null).
    */
   static Dataset<Row> of(Dataset<Row> trustedReservationsDF, Dataset<Row> scopeTimelineDF, TransformParams params) {
     WindowSpec reservationInTime = Window.partitionBy("provider", "reservation_id").orderBy("observed_us");
@@ -48,6 +52,7 @@ final class Observations {
         .withColumn("owner_account_id", coalesce(col("owner_account_id"), col("account_id")))
         .withColumn("reservation_kind", ReservationRules.reservationKind())
         .withColumn("billable", ReservationRules.billable(col("provider"), col("state")))
+        .withColumn("lifetime_check", lifetimeCheck())
         .select(
             col("provider"),
             col("reservation_id"),
@@ -71,11 +76,38 @@ final class Observations {
             lendable().as("lendable"),
             col("total_instance_count"),
             col("available_instance_count"),
-            unix_micros(col("start_date")).as("start_us"),
-            unix_micros(col("end_date")).as("end_us"),
+            when(col("lifetime_check").isNull(), unix_micros(col("start_date"))).as("start_us"),
+            when(coalesce(col("lifetime_check"), lit("")).notEqual(DataQuality.START_AFTER_END),
+                unix_micros(col("end_date"))).as("end_us"),
             col("source_reservation_id"),
             col("lent_instance_count"),
-            col("reported_used_instance_count"));
+            col("reported_used_instance_count"),
+            col("scope_listings"),
+            col("lifetime_check"),
+            lifetimeDetail().as("lifetime_detail"));
+  }
+
+  /**
+   * Dates that cannot be the reservation's lifetime: clipping to them would count a billable
+   * reservation as nothing. A start after the end drops both dates; a start more than
+   * {@link #START_TOLERANCE_MICROS} after a snapshot that saw a billable state drops the start.
+   * Either way the observation counts as its state says, and the check is reported.
+   */
+  private static Column lifetimeCheck() {
+    Column startAfterEnd = col("start_date").gt(col("end_date"));
+    Column startAfterSnapshot = col("billable")
+        .and(unix_micros(col("start_date")).gt(unix_micros(col("snapshot_time")).plus(lit(START_TOLERANCE_MICROS))));
+    return when(startAfterEnd, lit(DataQuality.START_AFTER_END))
+        .when(startAfterSnapshot, lit(DataQuality.START_AFTER_SNAPSHOT));
+  }
+
+  private static Column lifetimeDetail() {
+    return when(col("lifetime_check").equalTo(DataQuality.START_AFTER_END),
+            format_string("start_date %s is after end_date %s; both ignored, counted as state '%s' says",
+                DataQuality.isoInstant(col("start_date")), DataQuality.isoInstant(col("end_date")), col("state")))
+        .when(col("lifetime_check").equalTo(DataQuality.START_AFTER_SNAPSHOT),
+            format_string("start_date %s is after the snapshot at %s that saw state '%s'; start ignored",
+                DataQuality.isoInstant(col("start_date")), DataQuality.isoInstant(col("snapshot_time")), col("state")));
   }
 
   /**
@@ -83,10 +115,16 @@ final class Observations {
    * ingested. Keep one row per instant: the owner's, else the smallest account's.
    */
   private static Dataset<Row> onePerReservationAndInstant(Dataset<Row> trustedReservationsDF) {
+    // Within one scope a reservation is listed once; more (pages that overlap) is reported, and
+    // the listing that counts the most capacity and use is kept, so cost is never understated.
     WindowSpec listingsOfOneInstant = Window.partitionBy("provider", "reservation_id", "snapshot_time")
         .orderBy(when(col("account_id").equalTo(col("owner_account_id")), 0).otherwise(1),
-            col("account_id"), col("region"));
+            col("account_id"), col("region"), col("total_instance_count").desc_nulls_last(),
+            col("available_instance_count").asc_nulls_last());
+    WindowSpec listingsOfOneScope =
+        Window.partitionBy("provider", "reservation_id", "snapshot_time", "account_id", "region");
     return trustedReservationsDF
+        .withColumn("scope_listings", count(lit(1)).over(listingsOfOneScope))
         .withColumn("listing_rank", row_number().over(listingsOfOneInstant))
         .filter(col("listing_rank").equalTo(1))
         .drop("listing_rank");
@@ -98,6 +136,9 @@ final class Observations {
         .and(col("billable"))
         .and(col("end_date").isNull());
   }
+
+  /** A start up to this far after the snapshot is taken as clock skew and kept. */
+  static final long START_TOLERANCE_MICROS = 3_600_000_000L;
 
   private Observations() {}
 }

@@ -2,9 +2,11 @@ package dev.caplens.transform;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -31,7 +33,7 @@ final class PrivatePools {
   /** Reservation rows (RESERVATIONS schema) with the report id of each allocated resource. */
   static Dataset<Row> withResourceIds(Dataset<Row> reservationsDF) {
     return reservationsDF
-        .withColumn("pool_resources", count(lit(1)).over(Window.partitionBy(Cols.of(POOL_LISTING))))
+        .withColumn("pool_resources", size(collect_set(resourceKey()).over(Window.partitionBy(Cols.of(POOL_LISTING)))))
         .withColumn("reservation_id", resourceId(col("pool_resources")))
         .select(Cols.of(reservationsDF.schema()));
   }
@@ -44,11 +46,19 @@ final class PrivatePools {
     Dataset<Row> poolSizesDF = reservationsDF
         .filter(col("provider").equalTo(PROVIDER))
         .groupBy(Cols.of(POOL_LISTING))
-        .agg(count(lit(1)).as("pool_resources"));
+        .agg(countDistinct(resourceKey()).as("pool_resources"));
     return usageDF
         .join(poolSizesDF, Cols.using(POOL_LISTING), "left")
         .withColumn("reservation_id", resourceId(coalesce(col("pool_resources"), lit(0L))))
         .select(Cols.of(usageDF.schema()));
+  }
+
+  /**
+   * A resource is a zone x instance type: a pool listed twice (pages that overlap) is still one
+   * resource, and stays under its pool id for duplicate-listing to report.
+   */
+  private static Column resourceKey() {
+    return concat_ws(":", coalesce(col("availability_zone"), lit("")), coalesce(col("instance_type"), lit("")));
   }
 
   private static Column resourceId(Column poolResources) {

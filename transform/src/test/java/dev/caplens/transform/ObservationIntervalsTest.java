@@ -102,6 +102,17 @@ class ObservationIntervalsTest {
         .with("reservation_type", "future-type");
     oddScope.at("2026-11-20T00:00:00Z").lists(odd).lists(noAvailable).lists(newType);
     oddScope.at("2026-11-21T00:00:00Z").lists(odd).lists(noAvailable).lists(newType);
+
+    // Listed twice by one snapshot (overlapping pages), a start after the end, a start in 9999.
+    var brokenScope = fixture.scope("100000000010", "us-east-1");
+    Res twice = Res.odcr("cr-twice", "100000000010").start(LONG_AGO);
+    Res backwards = Res.odcr("cr-backwards", "100000000010").start("2026-11-25T00:00:00Z")
+        .end("2026-11-10T00:00:00Z").counts(2, 2);
+    Res fromFuture = Res.odcr("cr-from-future", "100000000010").start("9999-01-01T00:00:00Z").counts(1, 1);
+    for (String t : List.of("2026-11-20T00:00:00Z", "2026-11-21T00:00:00Z")) {
+      brokenScope.at(t).lists(twice.counts(4, 2)).lists(twice.counts(4, 1)).usage("cr-twice", "100000000010", 3)
+          .lists(backwards).lists(fromFuture);
+    }
     return fixture;
   }
 
@@ -245,6 +256,36 @@ class ObservationIntervalsTest {
     assertThat(dec(day20, "used_cost")).isEqualByComparingTo("2.304");
     assertThat(run.findings("unknown-reservation-type")).extracting(r -> r.<String>getAs("reservation_id"))
         .containsOnly("cr-new-type");
+  }
+
+  @Test
+  void aReservationListedTwiceInOneSnapshotCountsOnceAsTheListingWithMoreInUseAndIsReported() {
+    // kept: total 4, available 1: reserved 4 x 24 = 96, used 3 x 24 = 72 (not 192 and 144)
+    Row day20 = run.reservation("cr-twice", "2026-11-20");
+    assertThat(dec(day20, "reserved_instance_hours")).isEqualByComparingTo("96");
+    assertThat(dec(day20, "used_instance_hours")).isEqualByComparingTo("72");
+    List<Row> findings = run.findings("duplicate-listing").stream()
+        .filter(r -> r.getAs("date").toString().equals("2026-11-20")).toList();
+    assertThat(findings).extracting(r -> r.<String>getAs("reservation_id")).containsExactly("cr-twice");
+    assertThat(dec(findings.get(0), "instance_hours")).isEqualByComparingTo("96");
+    assertThat(findings.get(0).<String>getAs("detail")).startsWith(
+        "listed 2 times in one snapshot of account 100000000010 us-east-1; counted once, as total 4, available 1");
+  }
+
+  @Test
+  void impossibleLifetimeDatesAreIgnoredAndReportedInsteadOfCountingNothing() {
+    // start after end: both ignored, 2 x 24 = 48 reserved; clipping to them would have counted 0
+    assertThat(dec(run.reservation("cr-backwards", "2026-11-20"), "reserved_instance_hours"))
+        .isEqualByComparingTo("48");
+    assertThat(run.findings("start-after-end")).extracting(r -> r.<String>getAs("reservation_id"))
+        .containsOnly("cr-backwards");
+    // active with a start in 9999: the start is ignored, 1 x 24 = 24 reserved
+    assertThat(dec(run.reservation("cr-from-future", "2026-11-20"), "reserved_instance_hours"))
+        .isEqualByComparingTo("24");
+    List<Row> future = run.findings("start-after-snapshot").stream()
+        .filter(r -> r.getAs("date").toString().equals("2026-11-20")).toList();
+    assertThat(future).extracting(r -> r.<String>getAs("reservation_id")).containsExactly("cr-from-future");
+    assertThat(dec(future.get(0), "instance_hours")).isEqualByComparingTo("24");
   }
 
   @Test

@@ -50,8 +50,27 @@ public final class AliyunRetry {
     return failure instanceof TeaException tea && tea.getCode() != null && tea.getCode().startsWith("Throttling");
   }
 
+  /**
+   * The Tea client reads any JSON object as a reply: {@code {}} from a proxy or a half-configured
+   * gateway would be an empty page. Every real reply carries a RequestId, so one without it is
+   * unreadable, retried like a reply that is not JSON at all.
+   */
+  public static <T> T requireRequestId(T body, java.util.function.Function<T, String> requestId) {
+    if (body == null || requestId.apply(body) == null || requestId.apply(body).isBlank()) {
+      throw new UnreadableReplyException("the reply has no RequestId: not an API response");
+    }
+    return body;
+  }
+
+  /** A 200 reply that parsed but is not an API response. */
+  public static final class UnreadableReplyException extends RuntimeException {
+    UnreadableReplyException(String message) {
+      super(message);
+    }
+  }
+
   static boolean isRetryable(Throwable failure) {
-    if (isThrottling(failure)) {
+    if (isThrottling(failure) || failure instanceof UnreadableReplyException) {
       return true;
     }
     if (failure instanceof TeaException tea) {

@@ -17,8 +17,8 @@ import dev.caplens.ingest.snapshot.PoolInstanceCountRow;
 import dev.caplens.ingest.snapshot.ScopeRow;
 import dev.caplens.ingest.snapshot.ScopeSnapshot;
 import dev.caplens.ingest.snapshot.ScopeSnapshotWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * One Alibaba region: every ECS capacity reservation (private pool) with its allocated resources
@@ -58,7 +58,7 @@ public final class AliyunScopeReader implements ScopeTask {
     var reservations = writer.table(RESERVATIONS);
     var usage = writer.table(RESERVATION_USAGE);
     var instanceCounts = writer.table(POOL_INSTANCE_COUNTS);
-    List<String> poolIds = new ArrayList<>();
+    Set<String> poolIds = new LinkedHashSet<>();
     int pools = 0;
     NextTokens tokens = new NextTokens("DescribeCapacityReservations");
     String token = null;
@@ -66,18 +66,22 @@ public final class AliyunScopeReader implements ScopeTask {
       DescribeCapacityReservationsRequest request = new DescribeCapacityReservationsRequest()
           .setRegionId(scope.region()).setMaxResults(MAX_RESULTS).setNextToken(token);
       DescribeCapacityReservationsResponseBody page =
-          call("DescribeCapacityReservations", () -> ecs.describeCapacityReservations(request).getBody());
+          call("DescribeCapacityReservations", () -> AliyunRetry.requireRequestId(
+              ecs.describeCapacityReservations(request).getBody(), DescribeCapacityReservationsResponseBody::getRequestId));
       pages++;
       if (page.getCapacityReservationSet() != null && page.getCapacityReservationSet().getCapacityReservationItem() != null) {
         for (var pool : page.getCapacityReservationSet().getCapacityReservationItem()) {
           pools++;
           try {
             AliyunRows.reservations(pool).forEach(reservations::append);
-            AliyunRows.usage(pool).forEach(usage::append);
+            // A pool listed again on a later page keeps both listings (the transform reports
+            // them) but its usage only once, so no account is charged twice.
+            if (poolIds.add(pool.getPrivatePoolOptionsId())) {
+              AliyunRows.usage(pool).forEach(usage::append);
+            }
           } catch (IllegalArgumentException e) {
             throw new ScopeReadException("DescribeCapacityReservations returned an unreadable pool: " + e.getMessage(), e);
           }
-          poolIds.add(pool.getPrivatePoolOptionsId());
         }
       }
       // The last page carries "NextToken": "" rather than no token.
@@ -102,7 +106,8 @@ public final class AliyunScopeReader implements ScopeTask {
           .setPrivatePoolOptions(new DescribeCapacityReservationInstancesRequest
               .DescribeCapacityReservationInstancesRequestPrivatePoolOptions().setId(poolId));
       DescribeCapacityReservationInstancesResponseBody page = call("DescribeCapacityReservationInstances " + poolId,
-          () -> ecs.describeCapacityReservationInstances(request).getBody());
+          () -> AliyunRetry.requireRequestId(ecs.describeCapacityReservationInstances(request).getBody(),
+              DescribeCapacityReservationInstancesResponseBody::getRequestId));
       pages++;
       if (page.getCapacityReservationItem() != null && page.getCapacityReservationItem().getInstanceIdSet() != null) {
         count += page.getCapacityReservationItem().getInstanceIdSet().size();

@@ -9,8 +9,8 @@ import dev.caplens.ingest.snapshot.ReservationRow;
 import dev.caplens.ingest.snapshot.ScopeRow;
 import dev.caplens.ingest.snapshot.ScopeSnapshot;
 import dev.caplens.ingest.snapshot.ScopeSnapshotWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.CapacityReservation;
 import software.amazon.awssdk.services.ec2.model.DescribeCapacityBlocksResponse;
@@ -49,7 +49,8 @@ public final class Ec2ScopeReader implements ScopeTask {
     var usage = writer.table(RESERVATION_USAGE);
     var blocks = writer.table(CAPACITY_BLOCKS);
 
-    List<String> usageToRead = new ArrayList<>();
+    // A set: a reservation listed on two pages has its usage read (and written) once.
+    Set<String> usageToRead = new LinkedHashSet<>();
     calls.pages("DescribeCapacityReservations",
         token -> ec2.describeCapacityReservations(r -> r.maxResults(MAX_RESULTS).nextToken(token)),
         DescribeCapacityReservationsResponse::nextToken,

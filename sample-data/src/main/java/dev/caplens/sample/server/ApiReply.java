@@ -21,4 +21,10 @@ record ApiReply(int httpStatus, String contentType, Map<String, String> headers,
   ApiReply malformed() {
     return new ApiReply(200, "text/html", Map.of(), "<html><body>502 Bad Gateway</body></html>");
   }
+
+  /** A 200 in the reply's own format with nothing in it: no result, no request id, no headers. */
+  ApiReply empty() {
+    String nothing = contentType.contains("xml") ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response/>\n" : "{}";
+    return new ApiReply(200, contentType, Map.of(), nothing);
+  }
 }

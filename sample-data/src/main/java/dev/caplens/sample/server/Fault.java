@@ -5,12 +5,12 @@ import java.time.Duration;
 /**
  * What the sample server does instead of answering a request: an error reply in the protocol of
  * the request, a 200 reply whose body is cut off half-way or is not the protocol's format at all
- * (which the AWS SDK does not retry), a connection dropped without any reply, or the normal reply
+ * (which the AWS SDK does not retry) or is well-formed but no API response, a connection dropped without any reply, or the normal reply
  * sent only after {@code delay} (past a client's timeout).
  */
 public record Fault(Kind kind, int httpStatus, String code, String message, Duration delay) {
 
-  public enum Kind { ERROR_REPLY, TRUNCATED_REPLY, MALFORMED_REPLY, CONNECTION_RESET, SLOW_REPLY }
+  public enum Kind { ERROR_REPLY, TRUNCATED_REPLY, MALFORMED_REPLY, EMPTY_REPLY, CONNECTION_RESET, SLOW_REPLY }
 
   public Fault(Kind kind, int httpStatus, String code, String message) {
     this(kind, httpStatus, code, message, Duration.ZERO);
@@ -47,6 +47,14 @@ public record Fault(Kind kind, int httpStatus, String code, String message, Dura
   /** A 200 whose body is a proxy's HTML page instead of XML or JSON. */
   public static Fault malformedReply() {
     return new Fault(Kind.MALFORMED_REPLY, 200, null, null);
+  }
+
+  /**
+   * A 200 whose body parses (an empty XML document, {@code {}}) but holds no result and no
+   * request id, as a misconfigured gateway answers: the SDKs read it as an empty page.
+   */
+  public static Fault emptyReply() {
+    return new Fault(Kind.EMPTY_REPLY, 200, null, null);
   }
 
   /** The server closes the connection without sending a status line. */

@@ -54,6 +54,7 @@ public final class SampleCloudServer implements AutoCloseable {
   private final List<ApiCall> calls = Collections.synchronizedList(new ArrayList<>());
   private volatile Instant snapshot;
   private volatile FaultPlan faults = FaultPlan.none();
+  private volatile boolean hostileCorpus;
 
   private SampleCloudServer(int pageSize) throws IOException {
     PageTokens tokens = new PageTokens();
@@ -115,6 +116,11 @@ public final class SampleCloudServer implements AutoCloseable {
     this.snapshot = snapshotTime;
   }
 
+  /** From now on answers the scopes of {@link HostileCorpus} from its files instead of the sample organisation. */
+  public void serveHostileCorpus() {
+    hostileCorpus = true;
+  }
+
   /** Replaces the fault plan and restarts request numbering at 1. */
   public void injectFaults(FaultPlan plan) {
     synchronized (calls) {
@@ -162,11 +168,13 @@ public final class SampleCloudServer implements AutoCloseable {
         if (served == null) {
           throw new ApiError(500, "InternalError", "the sample server has no snapshot selected: call useSnapshot first");
         }
-        reply = api.handle(request, call, served);
+        Optional<ApiReply> corpusReply = hostileCorpus ? HostileCorpus.reply(call, request) : Optional.empty();
+        reply = corpusReply.isPresent() ? corpusReply.get() : api.handle(request, call, served);
         if (fault.isPresent()) {
           switch (fault.get().kind()) {
             case TRUNCATED_REPLY -> reply = reply.truncated();
             case MALFORMED_REPLY -> reply = reply.malformed();
+            case EMPTY_REPLY -> reply = reply.empty();
             case SLOW_REPLY -> pause(fault.get().delay());
             // Closing the exchange before any status line drops the connection.
             case CONNECTION_RESET -> { return; }

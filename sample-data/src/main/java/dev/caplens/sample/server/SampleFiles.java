@@ -21,6 +21,11 @@ final class SampleFiles {
     return resource("/" + SampleOrgLayout.PRICE_REPLIES_ROOT + "/" + relativePath);
   }
 
+  /** Any file under the classpath root, e.g. {@code hostile-corpus/...}. */
+  static Optional<String> readResource(String path) {
+    return resource("/" + path);
+  }
+
   private static Optional<String> resource(String resource) {
     try (InputStream in = SampleFiles.class.getResourceAsStream(resource)) {
       return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
