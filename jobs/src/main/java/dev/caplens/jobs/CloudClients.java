@@ -2,7 +2,6 @@ package dev.caplens.jobs;
 
 import dev.caplens.ingest.aliyun.AliyunClientFactory;
 import dev.caplens.ingest.aws.AwsClientFactory;
-import dev.caplens.ingest.aws.DefaultAwsClientFactory;
 
 /** Where a scheduled run's SDK clients come from: the environment in production, a loopback server in tests. */
 interface CloudClients {
@@ -17,7 +16,7 @@ interface CloudClients {
     return new CloudClients() {
       @Override
       public AwsClientFactory aws() {
-        return DefaultAwsClientFactory.fromEnvironment();
+        return AwsSettings.clients();
       }
 
       @Override

@@ -53,7 +53,7 @@ final class IngestCommand implements Callable<Integer> {
     if (readRegions.isEmpty()) {
       throw new UsageException("no regions to read: pass --regions or set aws.regions in the config");
     }
-    DefaultAwsClientFactory clients = DefaultAwsClientFactory.fromEnvironment();
+    DefaultAwsClientFactory clients = AwsSettings.clients();
     List<AwsAccount> accounts = accounts(cfg, clients);
     RunManifest manifest;
     try (Progress progress = Progress.onTerminal()) {

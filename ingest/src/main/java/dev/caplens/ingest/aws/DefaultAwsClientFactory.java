@@ -77,8 +77,9 @@ public final class DefaultAwsClientFactory implements AwsClientFactory {
         .build();
   }
 
-  public static DefaultAwsClientFactory fromEnvironment() {
-    return new DefaultAwsClientFactory(DefaultCredentialsProvider.builder().build(), null, null, null);
+  /** The SDK's default credentials chain and endpoints, {@code maxAttempts} per call. */
+  public static DefaultAwsClientFactory fromEnvironment(int maxAttempts) {
+    return new DefaultAwsClientFactory(DefaultCredentialsProvider.builder().build(), null, null, null, maxAttempts);
   }
 
   @Override
