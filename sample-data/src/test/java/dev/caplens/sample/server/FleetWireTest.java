@@ -11,6 +11,7 @@ import dev.caplens.sample.fleet.FleetSpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +66,10 @@ class FleetWireTest {
   }
 
   @Test
-  void pastTheBurstEc2AnswersRequestLimitExceededAndLaterCallsPassAgain() throws Exception {
-    server.limitRate(CloudService.EC2, new TokenBucket(2, 5));
+  void pastTheBurstEc2AnswersRequestLimitExceededAndLaterCallsPassAgain() {
+    // The bucket's own clock: burst 2, one token a second, time moves only when the test says.
+    AtomicLong nanos = new AtomicLong();
+    server.limitRate(CloudService.EC2, new TokenBucket(2, 1, nanos::get));
     AwsAccount account = cloud.awsAccounts().get(0);
     try (Ec2Client ec2 = SdkClients.ec2WithoutRetries(server, account, fleet.awsRegions().get(0))) {
       ec2.describeCapacityBlocks(r -> {});
@@ -77,8 +80,7 @@ class FleetWireTest {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo("RequestLimitExceeded");
             assertThat(e.isThrottlingException()).isTrue();
           });
-      // 5 per second: a token is back after 200 ms.
-      Thread.sleep(300);
+      nanos.addAndGet(1_000_000_000L);
       ec2.describeCapacityBlocks(r -> {});
     }
     assertThat(server.calls()).hasSize(4);
