@@ -2,12 +2,20 @@ package dev.caplens.bench;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.caplens.ingest.IngestRunner;
+import dev.caplens.ingest.RunManifest;
 import dev.caplens.ingest.snapshot.Warehouse;
 import dev.caplens.jobs.CaplensCli;
 import dev.caplens.jobs.FleetSnapshots;
 import dev.caplens.jobs.SparkSessions;
+import dev.caplens.sample.AwsAccount;
 import dev.caplens.sample.fleet.Fleet;
+import dev.caplens.sample.fleet.FleetCloud;
 import dev.caplens.sample.fleet.FleetSpec;
+import dev.caplens.sample.server.ApiCall;
+import dev.caplens.sample.server.CloudService;
+import dev.caplens.sample.server.SampleCloudServer;
+import dev.caplens.sample.server.TokenBucket;
 import dev.caplens.transform.ExactUnits;
 import dev.caplens.transform.MartReader;
 import dev.caplens.transform.MartTable;
@@ -17,6 +25,7 @@ import dev.caplens.transform.TransformRunner;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -37,18 +47,19 @@ import picocli.CommandLine.Option;
 /**
  * The benchmark harness (docs/benchmarks.md): generates fleets, writes them into warehouses and
  * prints a table of figures. B1 full recompute, Spark vs DuckDB on the same snapshot files with
- * the figures cross-checked; B2 one nightly day with 30 vs 365 days of history; B4 end to end for
- * one day of hourly snapshots.
+ * the figures cross-checked; B2 one nightly day with 30 vs 365 days of history; B3 {@code caplens
+ * ingest} against the loopback API server under a token-bucket rate limit; B4 end to end for one
+ * day of hourly snapshots.
  */
 @Command(name = "caplens-benchmarks", mixinStandardHelpOptions = true,
-    description = "Print caplens's scale figures (B1, B2, B4).")
+    description = "Print caplens's scale figures (B1, B2, B3, B4).")
 public final class Benchmarks implements Callable<Integer> {
 
   static final LocalDate FIRST_DAY = LocalDate.parse("2026-01-05");
   private static final long SEED = 20261201L;
   private static final long DAY_MICROS = 86_400_000_000L;
 
-  @Option(names = "--only", split = ",", defaultValue = "B1,B2,B4", description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--only", split = ",", defaultValue = "B1,B2,B3,B4", description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
   List<String> only;
 
   @Option(names = "--b1", split = ",", defaultValue = "42x1,420x1,2000x7",
@@ -61,6 +72,16 @@ public final class Benchmarks implements Callable<Integer> {
   @Option(names = "--b2-history", split = ",", defaultValue = "30,365",
       description = "B2 days of history, shortest first (default: ${DEFAULT-VALUE}).")
   List<Integer> b2History;
+
+  @Option(names = "--b3-reservations", defaultValue = "100000", description = "B3 fleet size (default: ${DEFAULT-VALUE}).")
+  int b3Reservations;
+
+  @Option(names = "--b3-burst", defaultValue = "100", description = "B3 EC2 rate limit: requests at once (default: ${DEFAULT-VALUE}).")
+  int b3Burst;
+
+  @Option(names = "--b3-refill", defaultValue = "20",
+      description = "B3 EC2 rate limit: requests added per second (default: ${DEFAULT-VALUE}).")
+  double b3Refill;
 
   @Option(names = "--b4-reservations", defaultValue = "10000", description = "B4 fleet size (default: ${DEFAULT-VALUE}).")
   int b4Reservations;
@@ -80,7 +101,9 @@ public final class Benchmarks implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(work);
-    SparkSession spark = SparkSessions.getOrCreate("caplens-benchmarks");
+    // B3 runs no Spark: it neither starts a session nor carries one in its heap figures.
+    boolean sparkBenchmarks = only.contains("B1") || only.contains("B2") || only.contains("B4");
+    SparkSession spark = sparkBenchmarks ? SparkSessions.getOrCreate("caplens-benchmarks") : null;
     if (only.contains("B1")) {
       for (String size : b1Sizes) {
         String[] parts = size.split("x");
@@ -89,6 +112,9 @@ public final class Benchmarks implements Callable<Integer> {
     }
     if (only.contains("B2")) {
       incrementalNightly();
+    }
+    if (only.contains("B3")) {
+      rateLimitedIngest(b3Reservations);
     }
     if (only.contains("B4")) {
       endToEnd(b4Reservations);
@@ -234,6 +260,127 @@ public final class Benchmarks implements Callable<Integer> {
     List<Long> times = new ArrayList<>(nightly.values());
     figures.add("B2", b2History.get(b2History.size() - 1) + " vs " + b2History.get(0) + " days",
         "longest / shortest history", FiguresTable.ratio((double) times.get(times.size() - 1) / times.get(0)), "<= 1.2");
+  }
+
+  // --- B3
+
+  /** EC2's largest page for DescribeCapacityReservations, GetCapacityReservationUsage and DescribeCapacityBlocks. */
+  private static final int EC2_MAX_PAGE = 1000;
+
+  /** Ingest of a small fleet without a limit first, so the timed run does not load the SDK, Hadoop and Parquet classes. */
+  private static final int B3_WARM_UP_RESERVATIONS = 200;
+
+  private void rateLimitedIngest(int reservations) throws Exception {
+    ingestThroughServer(B3_WARM_UP_RESERVATIONS, null);
+    FleetSpec spec = fleetSpec(reservations);
+    FleetCloud cloud = FleetCloud.at(Fleet.generate(spec), b3Hour(spec));
+    int scopes = cloud.awsAccounts().size() * cloud.awsRegions().size();
+    Ec2CallFloor floor = Ec2CallFloor.of(scopes, cloud.reservationsByScope(), EC2_MAX_PAGE);
+    String size = String.format("%,d reservations (%,d EC2), %d scopes, %d burst + %s/s", reservations,
+        floor.reservations(), scopes, b3Burst, FiguresTable.ratio(b3Refill));
+    long heldBefore = PeakMemory.usedHeapMb();
+    PeakMemory.reset();
+    Ingested ingested = ingestThroughServer(cloud, new TokenBucket(b3Burst, b3Refill));
+    long peakHeap = PeakMemory.peakHeapMb();
+    long wall = ingested.wallNanos();
+    SampleCloudServer server = ingested.server();
+    List<ApiCall> throttled = server.throttledCalls();
+    Map<String, Long> answered = server.calls().stream().filter(c -> !throttled.contains(c))
+        .collect(Collectors.groupingBy(c -> c.service() + " " + c.action(), TreeMap::new, Collectors.counting()));
+    long ec2Answered = answered.entrySet().stream().filter(e -> e.getKey().startsWith("EC2 "))
+        .mapToLong(Map.Entry::getValue).sum();
+    double bound = Math.max(0, (floor.calls() - b3Burst) / b3Refill);
+    RunManifest manifest = readManifest(work.resolve("b3-" + reservations).resolve("warehouse"));
+
+    figures.add("B3", size, "EC2 calls answered", String.format("%,d (%s)", ec2Answered, ec2Breakdown(answered)),
+        "= minimum");
+    figures.add("B3", size, "EC2 calls minimum", String.format("%,d (listing %,d, usage %,d, blocks %,d)",
+        floor.calls(), floor.listingPages(), floor.usageCalls(), floor.blockPages()), "");
+    figures.add("B3", size, "RequestLimitExceeded refusals", String.format("%,d", throttled.size()), "");
+    figures.add("B3", size, "STS AssumeRole calls (not limited)",
+        String.format("%,d", answered.getOrDefault("STS AssumeRole", 0L)), "1 per scope");
+    figures.add("B3", size, "reservation rows published",
+        String.format("%,d of %,d listed", manifest.totalRows(), floor.reservations()), "all");
+    figures.add("B3", size, "wall time of caplens ingest", FiguresTable.seconds(wall), "");
+    figures.add("B3", size, "rate-limit bound (minimum - burst) / refill", String.format("%.2f s", bound), "");
+    figures.add("B3", size, "wall / bound", bound > 0 ? FiguresTable.ratio(wall / 1e9 / bound) : "n/a (bound 0)",
+        "<= 1.1");
+    figures.add("B3", size, "peak heap (ingest and the loopback server in one JVM)", peakHeap + " MB",
+        "<= 512 MB at 100k");
+    figures.add("B3", size, "heap held before ingest (fleet and server, after GC)", heldBefore + " MB", "");
+  }
+
+  private static FleetSpec fleetSpec(int reservations) {
+    return FleetSpec.hourly(SEED, reservations, accountsFor(reservations), regionsFor(reservations), FIRST_DAY, 1);
+  }
+
+  /** The fleet's state at noon of its day: one snapshot time is all an ingest reads. */
+  private static Instant b3Hour(FleetSpec spec) {
+    return spec.start().plus(Duration.ofHours(12));
+  }
+
+  /** A finished ingest run: the (closed) server, whose calls stay readable, and the run's wall time. */
+  private record Ingested(SampleCloudServer server, long wallNanos) {}
+
+  private Ingested ingestThroughServer(int reservations, TokenBucket ec2Limit) throws Exception {
+    FleetSpec spec = fleetSpec(reservations);
+    return ingestThroughServer(FleetCloud.at(Fleet.generate(spec), b3Hour(spec)), ec2Limit);
+  }
+
+  /**
+   * Runs {@code caplens ingest --provider aws} in this JVM against a loopback server serving
+   * {@code cloud}, EC2 limited by {@code ec2Limit} (none when null); the SDK finds the server and the
+   * base credentials through its system properties, as it would through AWS_ENDPOINT_URL and
+   * AWS_ACCESS_KEY_ID.
+   */
+  private Ingested ingestThroughServer(FleetCloud cloud, TokenBucket ec2Limit) throws Exception {
+    Path dir = fresh("b3-" + cloud.fleet().spec().reservations());
+    Path config = writeIngestConfig(cloud, dir);
+    try (SampleCloudServer server = SampleCloudServer.start(cloud, EC2_MAX_PAGE)) {
+      server.useSnapshot(cloud.snapshotTime());
+      if (ec2Limit != null) {
+        server.limitRate(CloudService.EC2, ec2Limit);
+      }
+      AwsAccount base = cloud.awsAccounts().get(0);
+      Map<String, String> sdkSettings = Map.of("aws.endpointUrl", server.endpoint().toString(),
+          "aws.accessKeyId", base.accessKeyId(), "aws.secretAccessKey", base.secretAccessKey(),
+          "aws.region", cloud.awsRegions().get(0));
+      sdkSettings.forEach(System::setProperty);
+      long started = System.nanoTime();
+      try {
+        requireOk(CaplensCli.execute("ingest", "--provider", "aws", "--config", config.toString(),
+            "--snapshot-time", cloud.snapshotTime().toString()));
+      } finally {
+        sdkSettings.keySet().forEach(System::clearProperty);
+      }
+      return new Ingested(server, System.nanoTime() - started);
+    }
+  }
+
+  /** A config reading every account of the fleet through its role, in every region of the fleet. */
+  private static Path writeIngestConfig(FleetCloud cloud, Path dir) throws Exception {
+    StringBuilder yaml = new StringBuilder("warehouse: ").append(dir.resolve("warehouse")).append("\naws:\n")
+        .append("  regions: [").append(String.join(", ", cloud.awsRegions())).append("]\n  accounts:\n");
+    for (AwsAccount account : cloud.awsAccounts()) {
+      yaml.append("    - id: \"").append(account.id()).append("\"\n      role-arn: arn:aws:iam::")
+          .append(account.id()).append(":role/caplens-read\n");
+    }
+    return Files.writeString(dir.resolve("caplens.yaml"), yaml);
+  }
+
+  private static String ec2Breakdown(Map<String, Long> answered) {
+    return String.format("listing %,d, usage %,d, blocks %,d",
+        answered.getOrDefault("EC2 DescribeCapacityReservations", 0L),
+        answered.getOrDefault("EC2 GetCapacityReservationUsage", 0L),
+        answered.getOrDefault("EC2 DescribeCapacityBlocks", 0L));
+  }
+
+  private static RunManifest readManifest(Path warehouse) throws Exception {
+    try (var paths = Files.walk(warehouse.resolve("runs"))) {
+      Path manifest = paths.filter(p -> p.getFileName().toString().equals("manifest.json")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("the ingest left no run manifest under " + warehouse));
+      return IngestRunner.json().readValue(manifest.toFile(), RunManifest.class);
+    }
   }
 
   // --- B4

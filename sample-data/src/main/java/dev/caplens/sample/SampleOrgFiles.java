@@ -7,10 +7,14 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Generates every committed file under {@code sample-org/} from {@link SampleOrganisation}: for
- * each snapshot time and each scope (account x region) the complete reply of each API call.
+ * each snapshot time and each scope (account x region) the complete reply of each API call. The
+ * per-scope functions also render a generated fleet's replies for the sample server.
  * Request ids are derived from the file path so that regenerating is byte-for-byte stable.
  */
 public final class SampleOrgFiles {
@@ -21,11 +25,14 @@ public final class SampleOrgFiles {
   public static SortedMap<String, String> render(SampleOrganisation org) {
     SortedMap<String, String> files = new TreeMap<>();
     files.put(SampleOrgLayout.PRICES, pricesCsv(org.prices()));
+    BiConsumer<String, Supplier<String>> put = (path, reply) -> files.put(path, reply.get());
     for (Instant t : org.snapshotTimes()) {
       for (AwsAccount account : org.awsAccounts()) {
         for (String region : org.awsRegions()) {
-          ec2Scope(files, org, t, account.id(), region);
-          outpostsScope(files, org, t, account.id(), region);
+          String id = account.id();
+          ec2Scope(put, t, id, region, org.capacityReservations(t, id, region), org.capacityBlocks(t, id, region));
+          outpostsScope(put, t, id, region, org.outposts(id, region), outpost -> org.outpostAssets(t, outpost),
+              outpost -> org.assetInstances(t, outpost), org.capacityTasks(t, id, region));
         }
       }
       for (AliyunAccount account : org.aliyunAccounts()) {
@@ -33,7 +40,7 @@ public final class SampleOrgFiles {
           continue;
         }
         for (String region : org.aliyunRegions()) {
-          ecsScope(files, org, t, account.id(), region);
+          ecsScope(put, t, account.id(), region, org.privatePools(t, account.id(), region), org::poolInstanceIds);
         }
       }
     }
@@ -50,45 +57,49 @@ public final class SampleOrgFiles {
     return csv.toString();
   }
 
-  private static void ec2Scope(SortedMap<String, String> files, SampleOrganisation org, Instant t,
-      String accountId, String region) {
-    var reservations = org.capacityReservations(t, accountId, region);
-    String path = SampleOrgLayout.ec2(t, accountId, region, "DescribeCapacityReservations");
-    files.put(path, Ec2Responses.describeCapacityReservations(requestId(path), reservations));
+  /**
+   * One EC2 scope's replies at {@code t}: the reservation listing, each listed reservation's usage
+   * and the capacity blocks, each handed to {@code put} as a path and a reply rendered on demand.
+   */
+  public static void ec2Scope(BiConsumer<String, Supplier<String>> put, Instant t, String accountId, String region,
+      List<ReservationObservation> reservations, List<CapacityBlock> blocks) {
+    String listing = SampleOrgLayout.ec2(t, accountId, region, "DescribeCapacityReservations");
+    put.accept(listing, () -> Ec2Responses.describeCapacityReservations(requestId(listing), reservations));
     for (ReservationObservation observation : reservations) {
-      path = SampleOrgLayout.ec2(t, accountId, region, "GetCapacityReservationUsage", observation.reservation().id());
-      files.put(path, Ec2Responses.getCapacityReservationUsage(requestId(path), observation));
+      String usage = SampleOrgLayout.ec2(t, accountId, region, "GetCapacityReservationUsage", observation.reservation().id());
+      put.accept(usage, () -> Ec2Responses.getCapacityReservationUsage(requestId(usage), observation));
     }
-    path = SampleOrgLayout.ec2(t, accountId, region, "DescribeCapacityBlocks");
-    files.put(path, Ec2Responses.describeCapacityBlocks(requestId(path), org.capacityBlocks(t, accountId, region)));
+    String blockListing = SampleOrgLayout.ec2(t, accountId, region, "DescribeCapacityBlocks");
+    put.accept(blockListing, () -> Ec2Responses.describeCapacityBlocks(requestId(blockListing), blocks));
   }
 
-  private static void outpostsScope(SortedMap<String, String> files, SampleOrganisation org, Instant t,
-      String accountId, String region) {
-    var outposts = org.outposts(accountId, region);
-    files.put(SampleOrgLayout.outposts(t, accountId, region, "ListOutposts"), OutpostsResponses.listOutposts(outposts));
+  /** One Outposts scope's replies at {@code t}, as {@link #ec2Scope}: its Outposts, their assets and instances, the capacity tasks. */
+  public static void outpostsScope(BiConsumer<String, Supplier<String>> put, Instant t, String accountId, String region,
+      List<Outpost> outposts, Function<String, List<OutpostAsset>> assetsOf,
+      Function<String, List<AssetInstance>> instancesOf, List<CapacityTask> tasks) {
+    put.accept(SampleOrgLayout.outposts(t, accountId, region, "ListOutposts"), () -> OutpostsResponses.listOutposts(outposts));
     for (Outpost outpost : outposts) {
-      files.put(SampleOrgLayout.outposts(t, accountId, region, "ListAssets", outpost.id()),
-          OutpostsResponses.listAssets(org.outpostAssets(t, outpost.id())));
-      files.put(SampleOrgLayout.outposts(t, accountId, region, "ListAssetInstances", outpost.id()),
-          OutpostsResponses.listAssetInstances(org.assetInstances(t, outpost.id())));
+      put.accept(SampleOrgLayout.outposts(t, accountId, region, "ListAssets", outpost.id()),
+          () -> OutpostsResponses.listAssets(assetsOf.apply(outpost.id())));
+      put.accept(SampleOrgLayout.outposts(t, accountId, region, "ListAssetInstances", outpost.id()),
+          () -> OutpostsResponses.listAssetInstances(instancesOf.apply(outpost.id())));
     }
-    var tasks = org.capacityTasks(t, accountId, region);
-    files.put(SampleOrgLayout.outposts(t, accountId, region, "ListCapacityTasks"), OutpostsResponses.listCapacityTasks(tasks));
+    put.accept(SampleOrgLayout.outposts(t, accountId, region, "ListCapacityTasks"), () -> OutpostsResponses.listCapacityTasks(tasks));
     for (CapacityTask task : tasks) {
-      files.put(SampleOrgLayout.outposts(t, accountId, region, "GetCapacityTask", task.id()),
-          OutpostsResponses.getCapacityTask(task));
+      put.accept(SampleOrgLayout.outposts(t, accountId, region, "GetCapacityTask", task.id()),
+          () -> OutpostsResponses.getCapacityTask(task));
     }
   }
 
-  private static void ecsScope(SortedMap<String, String> files, SampleOrganisation org, Instant t,
-      String accountId, String region) {
-    var pools = org.privatePools(t, accountId, region);
-    String path = SampleOrgLayout.ecs(t, accountId, region, "DescribeCapacityReservations");
-    files.put(path, AliyunResponses.describeCapacityReservations(aliyunRequestId(path), pools));
+  /** One Alibaba ECS scope's replies at {@code t}, as {@link #ec2Scope}: its private pools and each pool's instances. */
+  public static void ecsScope(BiConsumer<String, Supplier<String>> put, Instant t, String accountId, String region,
+      List<PrivatePool> pools, Function<PrivatePool, List<String>> instanceIdsOf) {
+    String listing = SampleOrgLayout.ecs(t, accountId, region, "DescribeCapacityReservations");
+    put.accept(listing, () -> AliyunResponses.describeCapacityReservations(aliyunRequestId(listing), pools));
     for (PrivatePool pool : pools) {
-      path = SampleOrgLayout.ecs(t, accountId, region, "DescribeCapacityReservationInstances", pool.id());
-      files.put(path, AliyunResponses.describeCapacityReservationInstances(aliyunRequestId(path), org.poolInstanceIds(pool)));
+      String instances = SampleOrgLayout.ecs(t, accountId, region, "DescribeCapacityReservationInstances", pool.id());
+      put.accept(instances, () -> AliyunResponses.describeCapacityReservationInstances(aliyunRequestId(instances),
+          instanceIdsOf.apply(pool)));
     }
   }
 

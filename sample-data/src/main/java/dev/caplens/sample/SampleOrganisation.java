@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <p>Business hours are the snapshots at 08:00 to 19:00 UTC (12 a day), off hours the other 12.
  */
-public final class SampleOrganisation {
+public final class SampleOrganisation implements ServedCloud {
 
   public static final String PLATFORM_ACCOUNT = "111111111111";
   public static final String ML_RESEARCH_ACCOUNT = "222222222222";
@@ -140,6 +141,7 @@ public final class SampleOrganisation {
       price("aliyun", CN_HANGZHOU, "ecs.g7.large", "*", "on-demand", "0.69", "CNY"),
       price("aliyun", CN_HANGZHOU, "ecs.c7.xlarge", "*", "on-demand", "1.12", "CNY"));
 
+  @Override
   public List<Instant> snapshotTimes() {
     return Stream.iterate(FIRST_SNAPSHOT, t -> !t.isAfter(LAST_SNAPSHOT), t -> t.plus(Duration.ofHours(1)))
         .toList();
@@ -150,6 +152,7 @@ public final class SampleOrganisation {
     return hour >= 8 && hour <= 19;
   }
 
+  @Override
   public List<AwsAccount> awsAccounts() {
     return AWS_ACCOUNTS;
   }
@@ -164,14 +167,12 @@ public final class SampleOrganisation {
         .orElseThrow(() -> new IllegalArgumentException("no AWS account " + accountId + " in the sample organisation"));
   }
 
-  public Optional<AwsAccount> awsAccountByAccessKey(String accessKeyId) {
-    return AWS_ACCOUNTS.stream().filter(a -> a.accessKeyId().equals(accessKeyId)).findFirst();
-  }
-
+  @Override
   public List<String> awsRegions() {
     return List.of(US_EAST_1, EU_WEST_1);
   }
 
+  @Override
   public List<AliyunAccount> aliyunAccounts() {
     return ALIYUN_ACCOUNTS;
   }
@@ -194,10 +195,12 @@ public final class SampleOrganisation {
     return "acs:ram::" + accountId + ":role/caplens-read";
   }
 
-  public Optional<AliyunAccount> aliyunAccountByAccessKey(String accessKeyId) {
-    return ALIYUN_ACCOUNTS.stream().filter(a -> accessKeyId.equals(a.accessKeyId())).findFirst();
+  @Override
+  public Optional<AliyunAccount> assumeOnlyAliyunUser() {
+    return Optional.of(ALIYUN_ROLE_USER);
   }
 
+  @Override
   public List<String> aliyunRegions() {
     return List.of(CN_HANGZHOU);
   }
@@ -334,6 +337,17 @@ public final class SampleOrganisation {
 
   public List<Price> prices() {
     return PRICES;
+  }
+
+  /** The committed wire reply at {@code layoutPath}, read from {@code sample-org/} on the classpath. */
+  @Override
+  public Optional<String> reply(String layoutPath) {
+    String resource = "/" + SampleOrgLayout.ROOT + "/" + layoutPath;
+    try (InputStream in = SampleOrganisation.class.getResourceAsStream(resource)) {
+      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
   }
 
   /** prices.csv as shipped under sample-org/ on the classpath. */

@@ -1,7 +1,7 @@
 package dev.caplens.sample.server;
 
 import dev.caplens.sample.AliyunAccount;
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -21,11 +21,11 @@ final class AliyunIdentities {
   private static final Pattern ACS3_CREDENTIAL = Pattern.compile("ACS3-HMAC-SHA256\\s+Credential=([^,\\s]+)");
   private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  AliyunIdentities(SampleOrganisation organisation) {
+  AliyunIdentities(ServedCloud organisation) {
     this.organisation = organisation;
   }
 
@@ -44,7 +44,7 @@ final class AliyunIdentities {
   /** The account of the request's access key, whether or not it may make the call. */
   Optional<String> accountOf(ApiRequest request) {
     return accessKeyId(request).flatMap(key -> organisation.aliyunAccountByAccessKey(key)
-        .or(() -> Optional.of(organisation.aliyunRoleUser()).filter(user -> user.accessKeyId().equals(key)))
+        .or(() -> organisation.assumeOnlyAliyunUser().filter(user -> user.accessKeyId().equals(key)))
         .map(AliyunAccount::id)
         .or(() -> Optional.ofNullable(sessions.get(key)).map(Session::accountId)));
   }
@@ -55,7 +55,7 @@ final class AliyunIdentities {
    */
   void requireReadAccess(ApiRequest request) {
     String key = accessKeyId(request).orElse("");
-    if (key.equals(organisation.aliyunRoleUser().accessKeyId())) {
+    if (organisation.assumeOnlyAliyunUser().filter(user -> user.accessKeyId().equals(key)).isPresent()) {
       throw new ApiError(403, "Forbidden.RAM",
           "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
     }

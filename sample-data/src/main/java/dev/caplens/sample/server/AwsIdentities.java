@@ -1,7 +1,7 @@
 package dev.caplens.sample.server;
 
 import dev.caplens.sample.AwsAccount;
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -18,11 +18,11 @@ final class AwsIdentities {
 
   private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final Map<String, String> sessionAccounts = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
-  AwsIdentities(SampleOrganisation organisation) {
+  AwsIdentities(ServedCloud organisation) {
     this.organisation = organisation;
   }
 

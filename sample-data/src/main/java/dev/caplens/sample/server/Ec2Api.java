@@ -1,7 +1,7 @@
 package dev.caplens.sample.server;
 
 import dev.caplens.sample.SampleOrgLayout;
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,12 +48,12 @@ final class Ec2Api implements CloudApi {
           "availability-zone", "availabilityZone",
           "state", "state"));
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final AwsIdentities identities;
   private final PageTokens tokens;
   private final int pageSize;
 
-  Ec2Api(SampleOrganisation organisation, AwsIdentities identities, PageTokens tokens, int pageSize) {
+  Ec2Api(ServedCloud organisation, AwsIdentities identities, PageTokens tokens, int pageSize) {
     this.organisation = organisation;
     this.identities = identities;
     this.tokens = tokens;
@@ -160,7 +160,7 @@ final class Ec2Api implements CloudApi {
             + ") for parameter maxResults is invalid. Expecting a value between 1 and 1000."));
     PageTokens.Cursor cursor = tokens.start(request.parameter("NextToken"), query, currentFile).orElseThrow(() ->
         new ApiError(400, "InvalidPaginationToken", "The specified pagination token is not valid or is expired."));
-    String xml = SampleFiles.read(cursor.file()).orElseThrow(missing);
+    String xml = organisation.reply(cursor.file()).orElseThrow(missing);
     Document document = Xml.parse(xml);
     Element root = document.getDocumentElement();
     Element set = Xml.child(root, setElement);

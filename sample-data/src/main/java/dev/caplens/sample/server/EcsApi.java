@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caplens.sample.SampleOrgLayout;
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -33,12 +33,12 @@ final class EcsApi implements CloudApi {
   private static final Set<String> UNSUPPORTED_FILTERS = Set.of("InstanceType", "ZoneId");
   private static final int DEFAULT_MAX_RESULTS = 10;
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final AliyunIdentities identities;
   private final PageTokens tokens;
   private final int pageSize;
 
-  EcsApi(SampleOrganisation organisation, AliyunIdentities identities, PageTokens tokens, int pageSize) {
+  EcsApi(ServedCloud organisation, AliyunIdentities identities, PageTokens tokens, int pageSize) {
     this.organisation = organisation;
     this.identities = identities;
     this.tokens = tokens;
@@ -163,7 +163,7 @@ final class EcsApi implements CloudApi {
         new ApiError(400, "InvalidParameter.MaxResults", "The specified parameter MaxResults is not valid: expecting 1 to 100."));
     PageTokens.Cursor cursor = tokens.start(request.parameter("NextToken"), query, currentFile).orElseThrow(() ->
         new ApiError(400, "InvalidParameter.NextToken", "The specified parameter NextToken is not valid."));
-    ObjectNode reply = JsonPages.parse(SampleFiles.read(cursor.file()).orElseThrow(missing));
+    ObjectNode reply = JsonPages.parse(organisation.reply(cursor.file()).orElseThrow(missing));
     List<JsonNode> items = JsonPages.items(reply, pointer, filter);
     int limit = Math.min(maxResults == null ? DEFAULT_MAX_RESULTS : maxResults, pageSize);
     PageTokens.Page page = tokens.page(cursor, items.size(), limit, PageTokens.Format.HEX);

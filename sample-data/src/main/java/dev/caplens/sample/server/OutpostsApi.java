@@ -3,7 +3,7 @@ package dev.caplens.sample.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caplens.sample.SampleOrgLayout;
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +48,12 @@ final class OutpostsApi implements CloudApi {
 
   private static final Set<String> PAGING_PARAMETERS = Set.of("NextToken", "MaxResults");
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final AwsIdentities identities;
   private final PageTokens tokens;
   private final int pageSize;
 
-  OutpostsApi(SampleOrganisation organisation, AwsIdentities identities, PageTokens tokens, int pageSize) {
+  OutpostsApi(ServedCloud organisation, AwsIdentities identities, PageTokens tokens, int pageSize) {
     this.organisation = organisation;
     this.identities = identities;
     this.tokens = tokens;
@@ -120,7 +120,7 @@ final class OutpostsApi implements CloudApi {
         new ApiError(400, "ValidationException", "MaxResults must be between 1 and 1000"));
     PageTokens.Cursor cursor = tokens.start(request.parameter("NextToken"), query, currentFile)
         .orElseThrow(() -> new ApiError(400, "ValidationException", "Invalid NextToken"));
-    ObjectNode reply = JsonPages.parse(SampleFiles.read(cursor.file()).orElseThrow(() ->
+    ObjectNode reply = JsonPages.parse(organisation.reply(cursor.file()).orElseThrow(() ->
         new ApiError(404, "NotFoundException", "Outpost not found for this account: " + cursor.file())));
     String pointer = "/" + route.itemsField();
     List<JsonNode> items = JsonPages.items(reply, pointer, filter);
@@ -135,7 +135,7 @@ final class OutpostsApi implements CloudApi {
 
   private ApiReply capacityTask(ApiCall call, Instant snapshot, String outpostId, String taskId) {
     String file = SampleOrgLayout.outposts(snapshot, call.accountId(), call.region(), "GetCapacityTask", taskId);
-    ObjectNode task = SampleFiles.read(file).map(JsonPages::parse)
+    ObjectNode task = organisation.reply(file).map(JsonPages::parse)
         .filter(t -> t.path("OutpostId").asText().equals(outpostId))
         .orElseThrow(() -> new ApiError(404, "NotFoundException", "Capacity task " + taskId + " not found on " + outpostId));
     return ok(task);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.caplens.sample.SampleOrgLayout;
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +28,12 @@ final class PricingApi implements CloudApi {
   private static final int DEFAULT_MAX_RESULTS = 100;
   private static final String JSON_1_1 = "application/x-amz-json-1.1";
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final AwsIdentities identities;
   private final PageTokens tokens;
   private final int pageSize;
 
-  PricingApi(SampleOrganisation organisation, AwsIdentities identities, PageTokens tokens, int pageSize) {
+  PricingApi(ServedCloud organisation, AwsIdentities identities, PageTokens tokens, int pageSize) {
     this.organisation = organisation;
     this.identities = identities;
     this.tokens = tokens;

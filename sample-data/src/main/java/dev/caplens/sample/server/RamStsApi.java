@@ -1,7 +1,7 @@
 package dev.caplens.sample.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -21,10 +21,10 @@ final class RamStsApi implements CloudApi {
 
   private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::(\\d+):role/(.+)");
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final AliyunIdentities identities;
 
-  RamStsApi(SampleOrganisation organisation, AliyunIdentities identities) {
+  RamStsApi(ServedCloud organisation, AliyunIdentities identities) {
     this.organisation = organisation;
     this.identities = identities;
   }

@@ -3,6 +3,7 @@ package dev.caplens.sample.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP server that answers EC2, Outposts, AWS Price List and Alibaba ECS API calls from the sample
- * organisation's committed wire responses, page by page with opaque tokens, so the real SDK
- * clients ingest it exactly as they would the clouds.
+ * organisation's committed wire responses (or any other {@link ServedCloud}, such as a generated
+ * fleet), page by page with opaque tokens, so the real SDK clients ingest it exactly as they would
+ * the clouds.
  *
  * <p>One endpoint serves every service and region: EC2, Outposts, STS and Price List requests are told apart
  * by the service in their SigV4 credential scope, which also names the region; Alibaba requests
@@ -31,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sample account (AWS STS, or Alibaba STS for the role {@code caplens-read}) returns session keys
  * the other APIs of that cloud accept as that account. Which snapshot is
  * served is chosen with {@link #useSnapshot}; a listing that started on one snapshot finishes on
- * it even if the snapshot changes between pages.
+ * it even if the snapshot changes between pages. A {@link TokenBucket} per API ({@link #limitRate})
+ * throttles requests past its limit with each protocol's own throttling error.
  */
 public final class SampleCloudServer implements AutoCloseable {
 
@@ -41,7 +46,7 @@ public final class SampleCloudServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  private final SampleOrganisation organisation = new SampleOrganisation();
+  private final ServedCloud served;
   private final HttpServer http;
   private final ExecutorService executor;
   private final CloudApi ec2;
@@ -52,20 +57,23 @@ public final class SampleCloudServer implements AutoCloseable {
   private final CloudApi pricing;
   private final AtomicInteger requestCounter = new AtomicInteger();
   private final List<ApiCall> calls = Collections.synchronizedList(new ArrayList<>());
+  private final List<ApiCall> throttled = Collections.synchronizedList(new ArrayList<>());
+  private final Map<CloudService, TokenBucket> rateLimits = new ConcurrentHashMap<>();
   private volatile Instant snapshot;
   private volatile FaultPlan faults = FaultPlan.none();
   private volatile boolean hostileCorpus;
 
-  private SampleCloudServer(int pageSize) throws IOException {
+  private SampleCloudServer(ServedCloud served, int pageSize) throws IOException {
+    this.served = served;
     PageTokens tokens = new PageTokens();
-    AwsIdentities identities = new AwsIdentities(organisation);
-    ec2 = new Ec2Api(organisation, identities, tokens, pageSize);
-    outposts = new OutpostsApi(organisation, identities, tokens, pageSize);
-    AliyunIdentities aliyunIdentities = new AliyunIdentities(organisation);
-    ecs = new EcsApi(organisation, aliyunIdentities, tokens, pageSize);
-    ramSts = new RamStsApi(organisation, aliyunIdentities);
-    sts = new StsApi(organisation, identities);
-    pricing = new PricingApi(organisation, identities, tokens, pageSize);
+    AwsIdentities identities = new AwsIdentities(served);
+    ec2 = new Ec2Api(served, identities, tokens, pageSize);
+    outposts = new OutpostsApi(served, identities, tokens, pageSize);
+    AliyunIdentities aliyunIdentities = new AliyunIdentities(served);
+    ecs = new EcsApi(served, aliyunIdentities, tokens, pageSize);
+    ramSts = new RamStsApi(served, aliyunIdentities);
+    sts = new StsApi(served, identities);
+    pricing = new PricingApi(served, identities, tokens, pageSize);
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     executor = Executors.newFixedThreadPool(4, runnable -> {
       Thread thread = new Thread(runnable, "sample-cloud-server");
@@ -77,16 +85,21 @@ public final class SampleCloudServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server on 127.0.0.1 and an ephemeral port.
+   * Starts a server for the sample organisation on 127.0.0.1 and an ephemeral port.
    *
    * @param pageSize the most items one reply holds; a request's MaxResults can only lower it
    */
   public static SampleCloudServer start(int pageSize) {
+    return start(new SampleOrganisation(), pageSize);
+  }
+
+  /** Starts a server for {@code served} on 127.0.0.1 and an ephemeral port; pageSize as above. */
+  public static SampleCloudServer start(ServedCloud served, int pageSize) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
     }
     try {
-      SampleCloudServer server = new SampleCloudServer(pageSize);
+      SampleCloudServer server = new SampleCloudServer(served, pageSize);
       server.http.start();
       return server;
     } catch (IOException e) {
@@ -99,19 +112,29 @@ public final class SampleCloudServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
   }
 
+  /** The sample organisation this server serves; fails for a server started on another {@link ServedCloud}. */
   public SampleOrganisation organisation() {
-    return organisation;
+    if (served instanceof SampleOrganisation organisation) {
+      return organisation;
+    }
+    throw new IllegalStateException("this server serves " + served.getClass().getSimpleName()
+        + ", not the sample organisation");
+  }
+
+  public ServedCloud served() {
+    return served;
   }
 
   public List<Instant> snapshotTimes() {
-    return organisation.snapshotTimes();
+    return served.snapshotTimes();
   }
 
   /** Serves the responses recorded at {@code snapshotTime}, which must be one of {@link #snapshotTimes()}. */
   public void useSnapshot(Instant snapshotTime) {
-    if (!organisation.snapshotTimes().contains(snapshotTime)) {
-      throw new IllegalArgumentException("no sample snapshot at " + snapshotTime + "; snapshots are hourly from "
-          + SampleOrganisation.FIRST_SNAPSHOT + " to " + SampleOrganisation.LAST_SNAPSHOT);
+    List<Instant> times = served.snapshotTimes();
+    if (!times.contains(snapshotTime)) {
+      throw new IllegalArgumentException("no sample snapshot at " + snapshotTime + "; snapshots are from "
+          + times.get(0) + " to " + times.get(times.size() - 1));
     }
     this.snapshot = snapshotTime;
   }
@@ -119,6 +142,23 @@ public final class SampleCloudServer implements AutoCloseable {
   /** From now on answers the scopes of {@link HostileCorpus} from its files instead of the sample organisation. */
   public void serveHostileCorpus() {
     hostileCorpus = true;
+  }
+
+  /**
+   * Throttles {@code service}'s requests with {@code bucket}: past it EC2 answers HTTP 503
+   * RequestLimitExceeded, Outposts 429 ThrottlingException, Alibaba ECS HTTP 400 Throttling, STS
+   * and Price List HTTP 400 Throttling. Giving several services one bucket limits them together.
+   * Off until called.
+   */
+  public void limitRate(CloudService service, TokenBucket bucket) {
+    rateLimits.put(service, bucket);
+  }
+
+  /** The requests refused by a rate limit, in arrival order (they are in {@link #calls()} too). */
+  public List<ApiCall> throttledCalls() {
+    synchronized (throttled) {
+      return List.copyOf(throttled);
+    }
   }
 
   /** Replaces the fault plan and restarts request numbering at 1. */
@@ -160,6 +200,11 @@ public final class SampleCloudServer implements AutoCloseable {
         plan = faults;
       }
       try {
+        TokenBucket limit = rateLimits.get(call.service());
+        if (limit != null && !limit.tryTake()) {
+          throttled.add(call);
+          throw throttling(call.service());
+        }
         Optional<Fault> fault = plan.faultFor(call);
         if (fault.isPresent() && fault.get().kind() == Fault.Kind.ERROR_REPLY) {
           throw new ApiError(fault.get().httpStatus(), fault.get().code(), fault.get().message());
@@ -188,6 +233,16 @@ public final class SampleCloudServer implements AutoCloseable {
       }
       send(exchange, reply);
     }
+  }
+
+  private static ApiError throttling(CloudService service) {
+    Fault fault = switch (service) {
+      case EC2 -> Fault.requestLimitExceeded();
+      case OUTPOSTS -> Fault.throttlingException();
+      case ECS, ALIYUN_STS -> Fault.aliyunThrottling();
+      case STS, PRICING -> Fault.error(400, "Throttling", "Rate exceeded");
+    };
+    return new ApiError(fault.httpStatus(), fault.code(), fault.message());
   }
 
   private static void pause(java.time.Duration delay) {

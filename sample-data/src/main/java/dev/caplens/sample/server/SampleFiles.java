@@ -7,14 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/** Reads the committed wire responses and recorded price replies from the classpath. */
+/** Reads the recorded price replies from the classpath. */
 final class SampleFiles {
 
   private SampleFiles() {}
-
-  static Optional<String> read(String relativePath) {
-    return resource("/" + SampleOrgLayout.ROOT + "/" + relativePath);
-  }
 
   /** A recorded price API reply (see {@link SampleOrgLayout#PRICE_REPLIES_ROOT}). */
   static Optional<String> readPriceReply(String relativePath) {

@@ -1,6 +1,6 @@
 package dev.caplens.sample.server;
 
-import dev.caplens.sample.SampleOrganisation;
+import dev.caplens.sample.ServedCloud;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -18,10 +18,10 @@ final class StsApi implements CloudApi {
   private static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
   private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role/(.+)");
 
-  private final SampleOrganisation organisation;
+  private final ServedCloud organisation;
   private final AwsIdentities identities;
 
-  StsApi(SampleOrganisation organisation, AwsIdentities identities) {
+  StsApi(ServedCloud organisation, AwsIdentities identities) {
     this.organisation = organisation;
     this.identities = identities;
   }

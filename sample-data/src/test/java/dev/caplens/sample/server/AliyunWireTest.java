@@ -182,6 +182,23 @@ class AliyunWireTest {
   }
 
   @Test
+  void pastItsRateLimitEcsAnswersThrottlingWhileAnotherApiIsNotLimited() throws Exception {
+    // Burst 1, and the bucket's clock never moves: one ECS call, then every ECS call is over the limit.
+    server.limitRate(CloudService.ECS, new TokenBucket(1, 1, () -> 0L));
+    ecs.describeCapacityReservations(new DescribeCapacityReservationsRequest().setRegionId(CN_HANGZHOU));
+
+    assertThatThrownBy(() -> ecs.describeCapacityReservations(new DescribeCapacityReservationsRequest().setRegionId(CN_HANGZHOU)))
+        .isInstanceOfSatisfying(TeaException.class, e -> {
+          assertThat(e.getStatusCode()).isEqualTo(400);
+          assertThat(e.getCode()).isEqualTo("Throttling");
+        });
+    try (var ec2 = SdkClients.ec2WithoutRetries(server, org.demoAccount(), SampleOrganisation.US_EAST_1)) {
+      assertThat(ec2.describeCapacityReservations(r -> {}).capacityReservations()).isNotEmpty();
+    }
+    assertThat(server.throttledCalls()).extracting(ApiCall::number, ApiCall::service).containsExactly(tuple(2, CloudService.ECS));
+  }
+
+  @Test
   void describePriceGivesTheHourlyTradePriceOfTheInstanceAndItsSystemDisk() throws Exception {
     DescribePriceResponseBody.DescribePriceResponseBodyPriceInfoPrice price = ecs.describePrice(new DescribePriceRequest()
         .setRegionId(CN_HANGZHOU).setResourceType("instance").setInstanceType("ecs.g7.large").setPriceUnit("Hour")
