@@ -110,19 +110,14 @@ final class ConfigCheck {
       problems.add("key 'aliyun.account-id': an Alibaba Cloud account id is digits, got " + accountId);
     }
     String roleArn = cfg.aliyun().roleArn();
-    if (roleArn != null) {
-      try {
-        String roleAccount = RamRoleSession.accountOf(roleArn);
-        if (accountId != null && !accountId.equals(roleAccount)) {
-          problems.add("key 'aliyun.role-arn': role is in account " + roleAccount + ", not " + accountId);
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add("key " + e.getMessage().replaceFirst("^aliyun.role-arn", "'aliyun.role-arn':"));
-      }
+    if (roleArn != null && !RamRoleSession.isRoleArn(roleArn)) {
+      problems.add("key 'aliyun.role-arn': must look like " + RamRoleSession.ROLE_ARN_SHAPE + ", got '" + roleArn + "'");
+    } else if (roleArn != null && accountId != null && !accountId.equals(RamRoleSession.accountOf(roleArn))) {
+      problems.add("key 'aliyun.role-arn': role is in account " + RamRoleSession.accountOf(roleArn) + ", not " + accountId);
     }
     String sessionName = cfg.aliyun().roleSessionName();
     if (sessionName != null && !RamRoleSession.isSessionName(sessionName)) {
-      problems.add("key 'aliyun.role-session-name': 2 to 64 letters, digits or . @ - _, got " + sessionName);
+      problems.add("key 'aliyun.role-session-name': " + RamRoleSession.SESSION_NAME_RULE + ", got " + sessionName);
     }
   }
 

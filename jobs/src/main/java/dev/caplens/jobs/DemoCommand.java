@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
     var aws = new DefaultAwsClientFactory(credentials, server.endpoint(), server.endpoint(), server.endpoint());
     List<AwsAccount> accounts = List.of(AwsAccount.withDefaultCredentials(account.id()));
     AliyunAccount aliyunAccount = org.aliyunAccount();
-    AliyunAccount roleUser = org.aliyunRoleUser();
+    AliyunAccount roleUser = org.assumeOnlyAliyunUser().orElseThrow();
     AliyunRetry aliyunRetry = AliyunRetry.perMinuteQuota(Clock.systemUTC());
     var aliyun = new DefaultAliyunClientFactory(roleUser.accessKeyId(), roleUser.accessKeySecret(), server.endpoint())
         .assumingRole(org.aliyunReadRole(aliyunAccount.id()), AliyunSettings.DEFAULT_SESSION_NAME, aliyunRetry,

@@ -46,7 +46,7 @@ class AliyunRamRoleTest {
   @BeforeAll
   static void startServer() {
     server = SampleCloudServer.start(1);
-    roleUser = server.organisation().aliyunRoleUser();
+    roleUser = server.organisation().assumeOnlyAliyunUser().orElseThrow();
     readRole = server.organisation().aliyunReadRole(SampleOrganisation.ALIYUN_OWNER_ACCOUNT);
   }
 

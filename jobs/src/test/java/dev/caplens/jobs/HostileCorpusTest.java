@@ -20,8 +20,6 @@ import dev.caplens.reports.ReportFiles;
 import dev.caplens.sample.server.HostileCorpus;
 import dev.caplens.sample.server.SampleCloudServer;
 import dev.caplens.transform.TransformParams;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -140,7 +137,7 @@ class HostileCorpusTest {
   static SparkSession spark;
 
   @BeforeAll
-  static void runTheCorpusThroughIngestTransformAndReport() throws IOException {
+  static void runTheCorpusThroughIngestTransformAndReport() throws Exception {
     warehouse = dir.resolve("warehouse");
     reportDir = dir.resolve("report");
     try (SampleCloudServer server = SampleCloudServer.start(100)) {
@@ -167,7 +164,7 @@ class HostileCorpusTest {
   }
 
   @Test
-  void aUsageListingWhoseTokensNeverEndFailsOnlyItsScopeByNameAndPublishesNothingOfIt() throws IOException {
+  void aUsageListingWhoseTokensNeverEndFailsOnlyItsScopeByNameAndPublishesNothingOfIt() throws Exception {
     assertThat(awsRun.failures()).singleElement().satisfies(failure -> {
       assertThat(failure.region()).isEqualTo(HostileCorpus.ENDLESS_REGION);
       assertThat(failure.error()).contains("aws:111111111111/us-east-1/ec2")
@@ -180,7 +177,7 @@ class HostileCorpusTest {
   }
 
   @Test
-  void everyBrokenValueIsTheExpectedDataQualityRowAndNothingElseIs() throws IOException {
+  void everyBrokenValueIsTheExpectedDataQualityRowAndNothingElseIs() throws Exception {
     Set<String> findings = csv(ReportFiles.DATA_QUALITY).stream()
         .map(r -> String.join("|", r.get("provider"), r.get("reservation_id"), r.get("check"), r.get("instance_hours")))
         .collect(Collectors.toCollection(TreeSet::new));
@@ -189,7 +186,7 @@ class HostileCorpusTest {
   }
 
   @Test
-  void findingsNameTheValueThatWasWrong() throws IOException {
+  void findingsNameTheValueThatWasWrong() throws Exception {
     Map<String, String> details = csv(ReportFiles.DATA_QUALITY).stream()
         .collect(Collectors.toMap(r -> r.get("reservation_id") + " " + r.get("check"), r -> r.get("detail")));
 
@@ -206,7 +203,7 @@ class HostileCorpusTest {
   }
 
   @Test
-  void everyReservationOfTheCorpusIsReportedWithItsHoursNoneDroppedNoneCountedTwice() throws IOException {
+  void everyReservationOfTheCorpusIsReportedWithItsHoursNoneDroppedNoneCountedTwice() throws Exception {
     Map<String, CSVRecord> reservations = reservations();
     Map<String, String> hours = new TreeMap<>();
     reservations.forEach((id, r) -> hours.put(id, r.get("reserved_instance_hours") + "|" + r.get("used_instance_hours")));
@@ -217,7 +214,7 @@ class HostileCorpusTest {
   }
 
   @Test
-  void costsFollowTheCountedHoursAndAnUnpricedReservationHasEmptyCostsNotZero() throws IOException {
+  void costsFollowTheCountedHoursAndAnUnpricedReservationHasEmptyCostsNotZero() throws Exception {
     Map<String, CSVRecord> reservations = reservations();
     // 32 h x 0.214 = 6.848 reserved; 24 h x 0.214 = 5.136 used; 8 h x 0.214 = 1.712 idle.
     CSVRecord taggedRow = reservations.get("cr-0badc0de000000001");
@@ -236,7 +233,7 @@ class HostileCorpusTest {
   }
 
   @Test
-  void hostileTextIsNeutralisedInEveryCsvAndReadsBackExactly() throws IOException {
+  void hostileTextIsNeutralisedInEveryCsvAndReadsBackExactly() throws Exception {
     try (var files = Files.list(reportDir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
         for (CSVRecord row : csv(file.getFileName().toString())) {
@@ -255,7 +252,7 @@ class HostileCorpusTest {
   }
 
   @Test
-  void hostileTagValuesAreKeptExactlyInTheSnapshot() throws IOException {
+  void hostileTagValuesAreKeptExactlyInTheSnapshot() throws Exception {
     ObjectMapper json = new ObjectMapper();
     List<Row> tagged = spark.read().parquet(warehouse.resolve("snapshots/reservations").toString())
         .filter(col("reservation_id").isin("cr-0badc0de000000001", "crp-bp1badc0de000003"))
@@ -270,21 +267,19 @@ class HostileCorpusTest {
   }
 
   @Test
-  void theSummaryEscapesMarkupFromTheApi() throws IOException {
+  void theSummaryEscapesMarkupFromTheApi() throws Exception {
     String html = Files.readString(reportDir.resolve(ReportFiles.SUMMARY), StandardCharsets.UTF_8);
 
     assertThat(html).doesNotContain("<script").contains("cr-&lt;script&gt;alert(1)&lt;/script&gt;");
   }
 
-  private static Map<String, CSVRecord> reservations() throws IOException {
+  private static Map<String, CSVRecord> reservations() throws Exception {
     Map<String, CSVRecord> byId = new TreeMap<>();
     csv(ReportFiles.RESERVATIONS).forEach(r -> byId.put(r.get("reservation_id"), r));
     return byId;
   }
 
-  private static List<CSVRecord> csv(String name) throws IOException {
-    try (Reader in = Files.newBufferedReader(reportDir.resolve(name), StandardCharsets.UTF_8)) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-    }
+  private static List<CSVRecord> csv(String name) throws Exception {
+    return DemoTest.rowsOf(reportDir.resolve(name));
   }
 }

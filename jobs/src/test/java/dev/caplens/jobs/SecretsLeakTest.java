@@ -50,7 +50,7 @@ class SecretsLeakTest {
       SampleOrganisation org = server.organisation();
       var aws = org.demoAccount();
       // Alibaba is read as a RAM role, so the STS call and its session credentials are covered too.
-      var aliyun = org.aliyunRoleUser();
+      var aliyun = org.assumeOnlyAliyunUser().orElseThrow();
       secrets.addAll(List.of(aws.accessKeyId(), aws.secretAccessKey(), SESSION_TOKEN,
           aliyun.accessKeyId(), aliyun.accessKeySecret()));
       Path config = dir.resolve("caplens.yaml");

@@ -182,19 +182,16 @@ public final class SampleOrganisation implements ServedCloud {
     return ALIYUN_ACCOUNTS.get(0);
   }
 
-  /**
-   * The least-privilege way in: a RAM user whose AccessKey may only assume {@link #aliyunReadRole}
-   * (the sample ECS API refuses it any other call).
-   */
-  public AliyunAccount aliyunRoleUser() {
-    return ALIYUN_ROLE_USER;
-  }
 
   /** The read-only RAM role of an Alibaba account, with docs/ram-policy.json attached. */
   public String aliyunReadRole(String accountId) {
     return "acs:ram::" + accountId + ":role/caplens-read";
   }
 
+  /**
+   * The least-privilege way in: a RAM user whose AccessKey may only assume {@link #aliyunReadRole}
+   * (the sample ECS API refuses it any other call).
+   */
   @Override
   public Optional<AliyunAccount> assumeOnlyAliyunUser() {
     return Optional.of(ALIYUN_ROLE_USER);

@@ -32,6 +32,10 @@ public final class RamRoleSession {
   public static final Duration RENEW_BEFORE = Duration.ofMinutes(15);
   static final String DEFAULT_STS_ENDPOINT = "sts.aliyuncs.com";
 
+  /** What {@code aliyun.role-arn} must look like, and the rule for {@code aliyun.role-session-name}, as errors say them. */
+  public static final String ROLE_ARN_SHAPE = "acs:ram::<account-id>:role/<role-name>";
+  public static final String SESSION_NAME_RULE = "2 to 64 letters, digits or . @ - _";
+
   private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::(\\d+):role/[A-Za-z0-9.@+=,_-]{1,64}");
   private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9.@_-]{2,64}");
 
@@ -50,7 +54,7 @@ public final class RamRoleSession {
   RamRoleSession(Config stsConfig, String roleArn, String sessionName, AliyunRetry retry, Clock clock) {
     requireRoleArn(roleArn);
     if (!isSessionName(sessionName)) {
-      throw new IllegalArgumentException("aliyun.role-session-name must be 2 to 64 letters, digits or . @ - _, got '"
+      throw new IllegalArgumentException("aliyun.role-session-name must be " + SESSION_NAME_RULE + ", got '"
           + sessionName + "'");
     }
     this.roleArn = roleArn;
@@ -70,6 +74,11 @@ public final class RamRoleSession {
     return SESSION_NAME.matcher(name).matches();
   }
 
+  /** Whether {@code roleArn} names a RAM role, as {@link #ROLE_ARN_SHAPE} says. */
+  public static boolean isRoleArn(String roleArn) {
+    return roleArn != null && ROLE_ARN.matcher(roleArn).matches();
+  }
+
   /** The account a role ARN such as {@code acs:ram::1234567890123456:role/caplens-read} belongs to. */
   public static String accountOf(String roleArn) {
     return requireRoleArn(roleArn).group(1);
@@ -78,8 +87,7 @@ public final class RamRoleSession {
   private static Matcher requireRoleArn(String roleArn) {
     Matcher m = ROLE_ARN.matcher(roleArn == null ? "" : roleArn);
     if (!m.matches()) {
-      throw new IllegalArgumentException("aliyun.role-arn must look like acs:ram::<account-id>:role/<role-name>, got '"
-          + roleArn + "'");
+      throw new IllegalArgumentException("aliyun.role-arn must look like " + ROLE_ARN_SHAPE + ", got '" + roleArn + "'");
     }
     return m;
   }

@@ -44,9 +44,19 @@ final class AliyunIdentities {
   /** The account of the request's access key, whether or not it may make the call. */
   Optional<String> accountOf(ApiRequest request) {
     return accessKeyId(request).flatMap(key -> organisation.aliyunAccountByAccessKey(key)
-        .or(() -> organisation.assumeOnlyAliyunUser().filter(user -> user.accessKeyId().equals(key)))
+        .or(() -> assumeOnlyUser(key))
         .map(AliyunAccount::id)
         .or(() -> Optional.ofNullable(sessions.get(key)).map(Session::accountId)));
+  }
+
+  /** Any call: it must be signed ({@code MissingAccessKeyId}) with a key this cloud knows. */
+  static void requireKnownCaller(ApiRequest request, ApiCall call) {
+    if (accessKeyId(request).isEmpty()) {
+      throw new ApiError(400, "MissingAccessKeyId", "AccessKeyId is mandatory for this action.");
+    }
+    if (call.accountId() == null) {
+      throw new ApiError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
+    }
   }
 
   /**
@@ -55,7 +65,7 @@ final class AliyunIdentities {
    */
   void requireReadAccess(ApiRequest request) {
     String key = accessKeyId(request).orElse("");
-    if (organisation.assumeOnlyAliyunUser().filter(user -> user.accessKeyId().equals(key)).isPresent()) {
+    if (assumeOnlyUser(key).isPresent()) {
       throw new ApiError(403, "Forbidden.RAM",
           "User not authorized to operate on the specified resource, or this API doesn't support RAM.");
     }
@@ -69,6 +79,10 @@ final class AliyunIdentities {
       throw new ApiError(400, "InvalidSecurityToken.MismatchWithAccessKey",
           "The Security Token does not match the AccessKeyId.");
     }
+  }
+
+  private Optional<AliyunAccount> assumeOnlyUser(String accessKeyId) {
+    return organisation.assumeOnlyAliyunUser().filter(user -> user.accessKeyId().equals(accessKeyId));
   }
 
   Session startSession(String accountId) {

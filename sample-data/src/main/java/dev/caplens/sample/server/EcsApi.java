@@ -61,12 +61,7 @@ final class EcsApi implements CloudApi {
 
   @Override
   public ApiReply handle(ApiRequest request, ApiCall call, Instant snapshot) {
-    if (AliyunIdentities.accessKeyId(request).isEmpty()) {
-      throw new ApiError(400, "MissingAccessKeyId", "AccessKeyId is mandatory for this action.");
-    }
-    if (call.accountId() == null) {
-      throw new ApiError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
-    }
+    AliyunIdentities.requireKnownCaller(request, call);
     identities.requireReadAccess(request);
     if (call.region() == null) {
       throw new ApiError(400, "MissingParameter", "The input parameter \"RegionId\" that is mandatory for processing this request is not supplied.");

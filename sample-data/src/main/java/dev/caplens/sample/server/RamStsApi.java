@@ -41,12 +41,7 @@ final class RamStsApi implements CloudApi {
 
   @Override
   public ApiReply handle(ApiRequest request, ApiCall call, Instant snapshot) {
-    if (AliyunIdentities.accessKeyId(request).isEmpty()) {
-      throw new ApiError(400, "MissingAccessKeyId", "AccessKeyId is mandatory for this action.");
-    }
-    if (call.accountId() == null) {
-      throw new ApiError(404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.");
-    }
+    AliyunIdentities.requireKnownCaller(request, call);
     String roleArn = request.parameter("RoleArn");
     String sessionName = request.parameter("RoleSessionName");
     if (roleArn == null || sessionName == null) {
