@@ -10,6 +10,15 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
 
+  /**
+   * Snapshot files are small (one per table, scope and snapshot time, often a handful of rows), and
+   * the vectorized Parquet reader allocates a batch of this many rows for every column of every
+   * file it opens: at Spark's default of 4096 that allocation cost more than reading the rows
+   * (docs/benchmarks.md). A submitter's own setting is kept.
+   */
+  private static final String READER_BATCH_SIZE = "spark.sql.parquet.columnarReaderBatchSize";
+  private static final String SMALL_FILE_BATCH_ROWS = "256";
+
   private SparkSessions() {}
 
   public static SparkSession getOrCreate(String appName) {
@@ -19,7 +28,8 @@ public final class SparkSessions {
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         // The marts are wide; without this Spark warns on every plan it prints.
-        .config("spark.sql.debug.maxToStringFields", "500");
+        .config("spark.sql.debug.maxToStringFields", "500")
+        .config(READER_BATCH_SIZE, conf.get(READER_BATCH_SIZE, SMALL_FILE_BATCH_ROWS));
     if (!submitted) {
       builder.master("local[*]")
           .config("spark.ui.enabled", "false")

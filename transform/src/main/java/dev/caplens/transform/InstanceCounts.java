@@ -42,10 +42,11 @@ final class InstanceCounts {
   static Dataset<Row> of(Dataset<Row> observationsDF) {
     Column isBorrower = col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE);
     // A source and its interruptible reservations share a pair id: the source's reservation_id.
-    WindowSpec lendingPairAtInstant = Window.partitionBy(col("provider"),
-        when(isBorrower, col("source_reservation_id")).otherwise(col("reservation_id")), col("snapshot_time"));
+    // A column, not an expression in the window: both windows then share one spec and one shuffle.
+    WindowSpec lendingPairAtInstant = Window.partitionBy("provider", "lending_pair_id", "snapshot_time");
     return observationsDF
         .withColumn("is_borrower", isBorrower)
+        .withColumn("lending_pair_id", when(isBorrower, col("source_reservation_id")).otherwise(col("reservation_id")))
         .withColumn("counts_valid", countsValid())
         .withColumn("in_use", when(col("billable").and(col("counts_valid")),
             col("total_instance_count").minus(col("available_instance_count"))).otherwise(0))
@@ -64,7 +65,7 @@ final class InstanceCounts {
         .withColumn("borrowed_count", when(col("is_borrower"), col("in_use")).otherwise(0))
         .withColumn("findings", findings())
         .drop("counts_valid", "in_use", "borrowers_in_use", "source_observed", "is_borrower", "carries_capacity",
-            "owner_used_count");
+            "owner_used_count", "lending_pair_id");
   }
 
   private static Column countsValid() {

@@ -123,7 +123,11 @@ final class Observations {
             col("available_instance_count").asc_nulls_last());
     WindowSpec listingsOfOneScope =
         Window.partitionBy("provider", "reservation_id", "snapshot_time", "account_id", "region");
+    // One shuffle by reservation serves every window here and the carry-forward in of(): each
+    // partitions by provider and reservation_id (and more), which would otherwise shuffle the
+    // rows by its own keys, three times over.
     return trustedReservationsDF
+        .repartition(col("provider"), col("reservation_id"))
         .withColumn("scope_listings", count(lit(1)).over(listingsOfOneScope))
         .withColumn("listing_rank", row_number().over(listingsOfOneInstant))
         .filter(col("listing_rank").equalTo(1))

@@ -32,10 +32,13 @@ final class PrivatePools {
 
   /** Reservation rows (RESERVATIONS schema) with the report id of each allocated resource. */
   static Dataset<Row> withResourceIds(Dataset<Row> reservationsDF) {
-    return reservationsDF
+    // Only pools need counting; the window would otherwise shuffle every other provider's rows too.
+    Dataset<Row> poolsDF = reservationsDF
+        .filter(col("provider").equalTo(PROVIDER))
         .withColumn("pool_resources", size(collect_set(resourceKey()).over(Window.partitionBy(Cols.of(POOL_LISTING)))))
         .withColumn("reservation_id", resourceId(col("pool_resources")))
         .select(Cols.of(reservationsDF.schema()));
+    return reservationsDF.filter(col("provider").notEqual(PROVIDER)).unionByName(poolsDF);
   }
 
   /**

@@ -14,7 +14,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 
 /**
  * Writes one scope snapshot's tables to staging files as rows arrive (pages stream through, nothing
@@ -91,7 +90,7 @@ public final class ScopeSnapshotWriter implements AutoCloseable {
       this.staged = warehouse.stagingFile(table.name(), scope);
       this.groups = new SimpleGroupFactory(table.messageType());
       try {
-        this.writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(staged, warehouse.conf()))
+        this.writer = ExampleParquetWriter.builder(warehouse.outputFile(staged))
             .withType(table.messageType())
             .withConf(warehouse.conf())
             .withCompressionCodec(CompressionCodecName.SNAPPY)

@@ -11,6 +11,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
 
 /**
  * Where snapshot files live in a warehouse (a local path or a Hadoop URI), and the move that
@@ -68,6 +71,20 @@ public final class Warehouse {
   /** Where a run writes a table's file before it is published. */
   public Path stagingFile(String table, ScopeSnapshot scope) {
     return new Path(root, "_staging/" + scope.runId() + "/" + table + "/" + fileName(scope));
+  }
+
+  /**
+   * The file a Parquet writer writes a staged file through. Local warehouses write with java.nio:
+   * Hadoop's local file system sets every new file's permissions by starting a {@code chmod}
+   * process (twice a file without its native library), which cost more than writing the file.
+   */
+  public OutputFile outputFile(Path staged) throws IOException {
+    if (fs instanceof LocalFileSystem local) {
+      java.nio.file.Path file = local.pathToFile(staged).toPath();
+      Files.createDirectories(file.getParent());
+      return new LocalOutputFile(file);
+    }
+    return HadoopOutputFile.fromPath(staged, conf);
   }
 
   public Path stagingDir(String runId) {
