@@ -275,7 +275,7 @@ public final class Benchmarks implements Callable<Integer> {
     FleetSpec spec = fleetSpec(reservations);
     FleetCloud cloud = FleetCloud.at(Fleet.generate(spec), b3Hour(spec));
     int scopes = cloud.awsAccounts().size() * cloud.awsRegions().size();
-    Ec2CallFloor floor = Ec2CallFloor.of(scopes, cloud.reservationsByScope(), EC2_MAX_PAGE);
+    Ec2CallFloor floor = Ec2CallFloor.of(scopes, cloud.fleet().capacityReservationsByScope(cloud.snapshotTime()), EC2_MAX_PAGE);
     String size = String.format("%,d reservations (%,d EC2), %d scopes, %d burst + %s/s", reservations,
         floor.reservations(), scopes, b3Burst, FiguresTable.ratio(b3Refill));
     long heldBefore = PeakMemory.usedHeapMb();

@@ -69,17 +69,14 @@ public final class FleetSnapshots {
     for (Instant t : times) {
       String runId = "fleet-" + RUN_TIME.format(t);
       List<Runnable> tasks = new ArrayList<>();
-      Map<String, List<ReservationObservation>> ec2ByScope = fleet.capacityReservations(t).stream()
-          .collect(Collectors.groupingBy(o -> scopeKey(o.reservation().ownerId(), o.reservation().region())));
+      Map<String, List<ReservationObservation>> ec2ByScope = fleet.capacityReservationsByScope(t);
       Map<String, List<CapacityBlock>> blocksById = fleet.capacityBlocks(t).stream()
           .collect(Collectors.groupingBy(CapacityBlock::id));
-      Map<String, List<Outpost>> outpostsByScope = fleet.outposts().stream()
-          .collect(Collectors.groupingBy(o -> scopeKey(o.ownerId(), o.region())));
-      Map<String, List<PrivatePool>> poolsByScope = fleet.privatePools(t).stream()
-          .collect(Collectors.groupingBy(p -> scopeKey(p.ownerId(), p.region())));
+      Map<String, List<Outpost>> outpostsByScope = fleet.outpostsByScope();
+      Map<String, List<PrivatePool>> poolsByScope = fleet.privatePoolsByScope(t);
       for (String account : fleet.awsAccounts()) {
         for (String region : fleet.awsRegions()) {
-          String key = scopeKey(account, region);
+          String key = Fleet.scope(account, region);
           tasks.add(() -> rows.addAndGet(writeEc2(warehouse, new ScopeSnapshot("aws", account, region, "ec2", t, runId),
               ec2ByScope.getOrDefault(key, List.of()), blocksById)));
           tasks.add(() -> rows.addAndGet(writeOutposts(warehouse,
@@ -89,7 +86,7 @@ public final class FleetSnapshots {
       }
       for (String account : fleet.aliyunAccounts()) {
         for (String region : fleet.aliyunRegions()) {
-          String key = scopeKey(account, region);
+          String key = Fleet.scope(account, region);
           tasks.add(() -> rows.addAndGet(writeEcs(warehouse, new ScopeSnapshot("aliyun", account, region, "ecs", t, runId),
               poolsByScope.getOrDefault(key, List.of()))));
         }
@@ -212,10 +209,6 @@ public final class FleetSnapshots {
     }
     return new CapacityTaskRow(task.id(), task.outpostId(), null, task.assetId(), task.status(), task.creationDate(),
         task.completionDate(), task.lastModifiedDate(), json(pools), null, null, false);
-  }
-
-  private static String scopeKey(String account, String region) {
-    return account + "|" + region;
   }
 
   private static String json(Object value) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -115,6 +116,29 @@ public final class Fleet {
   public List<Instant> snapshotTimes() {
     Duration step = Duration.ofHours(spec.snapshotEveryHours());
     return Stream.iterate(spec.start(), t -> t.isBefore(spec.end()), t -> t.plus(step)).toList();
+  }
+
+  // --- what each owner scope lists
+
+  /** The key of an owner scope, one account in one region: what that account's API calls list. */
+  public static String scope(String accountId, String region) {
+    return accountId + "|" + region;
+  }
+
+  /** {@link #capacityReservations} by the owner scope ({@link #scope}) that lists them. */
+  public Map<String, List<ReservationObservation>> capacityReservationsByScope(Instant t) {
+    return capacityReservations(t).stream()
+        .collect(Collectors.groupingBy(o -> scope(o.reservation().ownerId(), o.reservation().region())));
+  }
+
+  /** {@link #outposts} by the owner scope that lists them. */
+  public Map<String, List<Outpost>> outpostsByScope() {
+    return outposts().stream().collect(Collectors.groupingBy(o -> scope(o.ownerId(), o.region())));
+  }
+
+  /** {@link #privatePools} by the owner scope that lists them. */
+  public Map<String, List<PrivatePool>> privatePoolsByScope(Instant t) {
+    return privatePools(t).stream().collect(Collectors.groupingBy(p -> scope(p.ownerId(), p.region())));
   }
 
   // --- what the APIs report at an instant

@@ -98,32 +98,20 @@ public final class FleetCloud implements ServedCloud {
     return Optional.ofNullable(replies.get(layoutPath)).map(Supplier::get);
   }
 
-  /** What DescribeCapacityReservations lists to each owner scope ({@code account|region}). */
-  public Map<String, List<ReservationObservation>> reservationsByScope() {
-    return fleet.capacityReservations(snapshotTime).stream()
-        .collect(Collectors.groupingBy(o -> scope(o.reservation().ownerId(), o.reservation().region())));
-  }
-
-  public static String scope(String accountId, String region) {
-    return accountId + "|" + region;
-  }
-
   private void render() {
     Instant t = snapshotTime;
-    Map<String, List<ReservationObservation>> reservations = reservationsByScope();
+    Map<String, List<ReservationObservation>> reservations = fleet.capacityReservationsByScope(t);
     List<CapacityBlock> blocks = fleet.capacityBlocks(t);
-    Map<String, List<Outpost>> outposts = fleet.outposts().stream()
-        .collect(Collectors.groupingBy(o -> scope(o.ownerId(), o.region())));
-    Map<String, List<PrivatePool>> pools = fleet.privatePools(t).stream()
-        .collect(Collectors.groupingBy(p -> scope(p.ownerId(), p.region())));
+    Map<String, List<Outpost>> outposts = fleet.outpostsByScope();
+    Map<String, List<PrivatePool>> pools = fleet.privatePoolsByScope(t);
     for (String account : fleet.awsAccounts()) {
       for (String region : fleet.awsRegions()) {
-        List<ReservationObservation> listed = reservations.getOrDefault(scope(account, region), List.of());
+        List<ReservationObservation> listed = reservations.getOrDefault(Fleet.scope(account, region), List.of());
         Set<String> listedIds = listed.stream().map(o -> o.reservation().id()).collect(Collectors.toSet());
         List<CapacityBlock> scopeBlocks = blocks.stream()
             .filter(b -> b.capacityReservationIds().stream().anyMatch(listedIds::contains)).toList();
         SampleOrgFiles.ec2Scope(replies::put, t, account, region, listed, scopeBlocks);
-        List<Outpost> scopeOutposts = outposts.getOrDefault(scope(account, region), List.of());
+        List<Outpost> scopeOutposts = outposts.getOrDefault(Fleet.scope(account, region), List.of());
         List<CapacityTask> tasks = scopeOutposts.stream().flatMap(o -> fleet.capacityTasks(t, o.id()).stream()).toList();
         SampleOrgFiles.outpostsScope(replies::put, t, account, region, scopeOutposts,
             id -> fleet.outpostAssets(t, id), id -> fleet.assetInstances(t, id), tasks);
@@ -131,7 +119,7 @@ public final class FleetCloud implements ServedCloud {
     }
     for (String account : fleet.aliyunAccounts()) {
       for (String region : fleet.aliyunRegions()) {
-        SampleOrgFiles.ecsScope(replies::put, t, account, region, pools.getOrDefault(scope(account, region), List.of()),
+        SampleOrgFiles.ecsScope(replies::put, t, account, region, pools.getOrDefault(Fleet.scope(account, region), List.of()),
             poolInstanceIds());
       }
     }

@@ -45,8 +45,8 @@ class FleetWireTest {
     String region = fleet.awsRegions().get(0);
     int listedInAll = 0;
     for (AwsAccount account : cloud.awsAccounts()) {
-      List<ReservationObservation> expected = cloud.reservationsByScope()
-          .getOrDefault(FleetCloud.scope(account.id(), region), List.of());
+      List<ReservationObservation> expected = cloud.fleet().capacityReservationsByScope(cloud.snapshotTime())
+          .getOrDefault(Fleet.scope(account.id(), region), List.of());
       try (Ec2Client ec2 = SdkClients.ec2(server, account, region)) {
         List<CapacityReservation> listed = ec2.describeCapacityReservationsPaginator(r -> {})
             .capacityReservations().stream().toList();
