@@ -29,7 +29,8 @@ public final class MartBuilder {
     DayRange snapshotDays = period.extendedBack(params.lookbackDays());
     Dataset<Row> scopesDF = snapshots.scopesDF()
         .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to())));
-    Dataset<Row> listedReservationsDF = TrustedSnapshots.trusted(snapshots.reservationsDF(), scopesDF);
+    Dataset<Row> listedReservationsDF =
+        TrustedSnapshots.trusted(SnapshotInputs.reservationsForMarts(snapshots.reservationsDF()), scopesDF);
     Dataset<Row> trustedInstancesDF = TrustedSnapshots.trusted(snapshots.outpostInstancesDF(), scopesDF);
     Dataset<Row> trustedReservationsDF = PrivatePools.withResourceIds(listedReservationsDF)
         .unionByName(OutpostCapacity.reservations(

@@ -37,7 +37,7 @@ final class OutpostCapacity {
   private static final List<String> TYPE_LISTING =
       List.of("provider", "account_id", "region", "snapshot_time", "run_id", "outpost_id", "instance_type");
 
-  /** Rows in the RESERVATIONS schema, one per listing of an Outpost's instance type. */
+  /** Rows in the RESERVATIONS_FOR_MARTS schema, one per listing of an Outpost's instance type. */
   static Dataset<Row> reservations(Dataset<Row> outpostCapacityDF, Dataset<Row> outpostInstancesDF) {
     Column activeAsset = coalesce(col("asset_state").equalTo(ACTIVE), lit(false));
     Dataset<Row> slotsDF = outpostCapacityDF
@@ -61,7 +61,7 @@ final class OutpostCapacity {
         .withColumn("reported_used_instance_count", col("running"))
         .withColumn("state", when(col("any_active"), lit(ACTIVE)).otherwise(col("inactive_state")))
         .withColumn("reservation_id", concat_ws(":", col("outpost_id"), col("instance_type")));
-    return conform(rowsDF, SnapshotTables.RESERVATIONS);
+    return conform(rowsDF, SnapshotTables.RESERVATIONS_FOR_MARTS);
   }
 
   /** Rows in the RESERVATION_USAGE schema: instances per Outpost instance type and account. */

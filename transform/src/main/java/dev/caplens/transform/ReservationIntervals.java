@@ -3,19 +3,16 @@ package dev.caplens.transform;
 import static dev.caplens.transform.ExactUnits.hoursOf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -44,22 +41,29 @@ final class ReservationIntervals {
 
   static Dataset<Row> of(Dataset<Row> observationDaysDF) {
     WindowSpec piecesInTime = Window.partitionBy("provider", "reservation_id", "day").orderBy("piece_start_us");
+    WindowSpec piecesSoFar = piecesInTime.rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     Column sameAsPrevious = lag(col("piece_end_us"), 1).over(piecesInTime).equalTo(col("piece_start_us"));
     for (String column : STATE) {
       sameAsPrevious = sameAsPrevious.and(lag(col(column), 1).over(piecesInTime).eqNullSafe(col(column)));
     }
-    Column startsInterval = not(coalesce(sameAsPrevious, lit(false)));
+    // Each interval is read off its last piece rather than grouped: the pieces are already in
+    // time order for the lag above, every piece of an interval holds the same STATE, and its
+    // pieces touch, so the last one ends it. (Grouping sorted every piece again and aggregated
+    // fifteen first() values per interval.) Non-empty pieces of one reservation-day never start
+    // at the same instant, so the order is total.
     return observationDaysDF
         .filter(col("piece_us").gt(0))
         .withColumn("piece_start_us", greatest(col("observed_us"), coalesce(col("start_us"), col("observed_us")),
             col("day_start_us")))
         .withColumn("piece_end_us", col("piece_start_us").plus(col("piece_us")))
-        .withColumn("starts_interval", startsInterval)
-        .withColumn("interval_number",
-            sum(when(col("starts_interval"), 1).otherwise(0)).over(piecesInTime.rowsBetween(Window.unboundedPreceding(),
-                Window.currentRow())))
-        .groupBy(Cols.of(List.of("provider", "reservation_id", "day", "date", "interval_number")))
-        .agg(min("piece_start_us").as("start_us"), aggregates())
+        .withColumn("starts_interval", not(coalesce(sameAsPrevious, lit(false))))
+        .withColumn("piece_number", row_number().over(piecesInTime))
+        .withColumn("start_us", max(when(col("starts_interval"), col("piece_start_us"))).over(piecesSoFar))
+        .withColumn("first_piece_number", max(when(col("starts_interval"), col("piece_number"))).over(piecesSoFar))
+        .withColumn("ends_interval", coalesce(lead(col("starts_interval"), 1).over(piecesInTime), lit(true)))
+        .filter(col("ends_interval"))
+        .withColumn("end_us", col("piece_end_us"))
+        .withColumn("observations", col("piece_number").minus(col("first_piece_number")).plus(1))
         .withColumn("interval_start", timestamp_micros(col("start_us")))
         .withColumn("interval_end", timestamp_micros(col("end_us")))
         .withColumn("hours", hoursOf(col("end_us").minus(col("start_us"))))
@@ -70,14 +74,6 @@ final class ReservationIntervals {
         .select(Arrays.stream(MartSchemas.RESERVATION_INTERVALS.fields())
             .map(field -> col(field.name()).cast(field.dataType()).as(field.name()))
             .toArray(Column[]::new));
-  }
-
-  /** The interval's end, observation count and its (constant) state. */
-  private static Column[] aggregates() {
-    List<Column> aggregates = new ArrayList<>(List.of(max("piece_end_us").as("end_us"),
-        count(lit(1)).as("observations")));
-    STATE.forEach(column -> aggregates.add(first(col(column)).as(column)));
-    return aggregates.toArray(Column[]::new);
   }
 
   private ReservationIntervals() {}

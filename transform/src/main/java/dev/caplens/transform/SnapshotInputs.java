@@ -5,8 +5,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The snapshot tables the marts are computed from, each in its {@link SnapshotTables} schema
- * (partition columns included). Rows need not be trusted yet: the transform keeps only rows whose
- * scope snapshot was published.
+ * (partition columns included; of reservations, {@link SnapshotTables#RESERVATIONS_FOR_MARTS}
+ * is enough). Rows need not be trusted yet: the transform keeps only rows whose scope snapshot
+ * was published.
  */
 public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF, Dataset<Row> reservationUsageDF,
     Dataset<Row> outpostCapacityDF, Dataset<Row> outpostInstancesDF, Dataset<Row> capacityTasksDF,
@@ -14,7 +15,7 @@ public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF,
 
   public SnapshotInputs {
     Preconditions.requireColumns(scopesDF, SnapshotTables.SCOPES, "scopes");
-    Preconditions.requireColumns(reservationsDF, SnapshotTables.RESERVATIONS, "reservations");
+    Preconditions.requireColumns(reservationsDF, SnapshotTables.RESERVATIONS_FOR_MARTS, "reservations");
     Preconditions.requireColumns(reservationUsageDF, SnapshotTables.RESERVATION_USAGE, "reservation_usage");
     Preconditions.requireColumns(outpostCapacityDF, SnapshotTables.OUTPOST_CAPACITY, "outpost_capacity");
     Preconditions.requireColumns(outpostInstancesDF, SnapshotTables.OUTPOST_INSTANCES, "outpost_instances");
@@ -29,10 +30,20 @@ public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF,
         scopesDF.sparkSession().createDataFrame(java.util.List.of(), SnapshotTables.POOL_INSTANCE_COUNTS));
   }
 
-  public SnapshotInputs persist() {
-    return new SnapshotInputs(scopesDF.persist(), reservationsDF.persist(), reservationUsageDF.persist(),
-        outpostCapacityDF.persist(), outpostInstancesDF.persist(), capacityTasksDF.persist(),
-        poolInstanceCountsDF.persist());
+  /**
+   * The inputs kept in memory for one transform, each table read from its files once. Of
+   * reservations only the columns the marts read are kept: the others (the tags and the ARN are
+   * the widest strings in the table) were a large part of decoding the files and encoding the
+   * cache (docs/benchmarks.md).
+   */
+  public SnapshotInputs persistForMarts() {
+    return new SnapshotInputs(scopesDF.persist(), reservationsForMarts(reservationsDF).persist(),
+        reservationUsageDF.persist(), outpostCapacityDF.persist(), outpostInstancesDF.persist(),
+        capacityTasksDF.persist(), poolInstanceCountsDF.persist());
+  }
+
+  static Dataset<Row> reservationsForMarts(Dataset<Row> reservationsDF) {
+    return reservationsDF.select(Cols.of(SnapshotTables.RESERVATIONS_FOR_MARTS));
   }
 
   public void unpersist() {

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
@@ -65,6 +66,16 @@ public final class SnapshotTables {
       optional("lent_to_reservation_id", StringType),
       optional("tags_json", StringType),
       optional("reported_used_instance_count", IntegerType));
+
+  /**
+   * The reservations columns the marts read: every other one (ARN, tags, tenancy, the lending
+   * target and status, capacity block id, ...) is for reports that read the snapshots themselves.
+   * The transform keeps only these in memory; a mart that starts reading another column fails to
+   * plan until it is added here.
+   */
+  public static final StructType RESERVATIONS_FOR_MARTS = without(RESERVATIONS, List.of("reservation_arn", "tenancy",
+      "instance_match_criteria", "create_date", "end_date_type", "capacity_block_id", "lent_target_instance_count",
+      "lent_status", "lent_to_reservation_id", "tags_json"));
 
   public static final StructType RESERVATION_USAGE = table(
       required("reservation_id", StringType),
@@ -136,6 +147,14 @@ public final class SnapshotTables {
     fields.add(required("provider", StringType));
     fields.add(required("snapshot_date", DateType));
     return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  private static StructType without(StructType schema, List<String> names) {
+    for (String name : names) {
+      schema.apply(name); // an unknown name is a typo: fail here, not with a silently wider schema
+    }
+    return new StructType(Arrays.stream(schema.fields())
+        .filter(field -> !names.contains(field.name())).toArray(StructField[]::new));
   }
 
   private static StructField required(String name, DataType type) {

@@ -27,7 +27,7 @@ public final class TransformRunner {
         ? PriceList.empty()
         : PriceFile.load(pricesCsvPathOrNull, spark.sparkContext().hadoopConfiguration()));
     SnapshotInputs snapshots =
-        SnapshotReader.read(spark, warehouse, period.extendedBack(params.lookbackDays())).persist();
+        SnapshotReader.read(spark, warehouse, period.extendedBack(params.lookbackDays())).persistForMarts();
     try (Marts marts = MartBuilder.build(snapshots, prices.toDataFrame(spark), period, params)) {
       Map<MartTable, Long> rows = new LinkedHashMap<>();
       MartWriter.write(spark, warehouse, marts, period).forEach((table, rowsPerDay) ->

@@ -67,6 +67,22 @@ class WarehouseRoundTripTest {
   }
 
   @Test
+  void theTransformKeepsInMemoryOnlyTheReservationColumnsTheMartsRead() throws IOException {
+    writeSnapshots(twoDays(true));
+    SnapshotInputs kept = SnapshotReader.read(spark, warehouse.toString(), DayRange.of(DAY20, DAY21)).persistForMarts();
+    try {
+      assertThat(kept.reservationsDF().columns())
+          .containsExactly(SnapshotTables.RESERVATIONS_FOR_MARTS.fieldNames())
+          .doesNotContain("tags_json", "reservation_arn")
+          .contains("reservation_id", "total_instance_count", "available_instance_count", "start_date", "end_date");
+      // Same rows as the full table: 48 hourly listings of cr-1 and the unpublished cr-dead.
+      assertThat(kept.reservationsDF().count()).isEqualTo(49);
+    } finally {
+      kept.unpersist();
+    }
+  }
+
+  @Test
   void rerunningDaysReplacesThemWithTheSameRows() throws IOException {
     writeSnapshots(twoDays(true));
     String prices = writePrices();
