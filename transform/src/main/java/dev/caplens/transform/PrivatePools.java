@@ -30,7 +30,7 @@ final class PrivatePools {
   private static final List<String> POOL_LISTING =
       List.of("provider", "account_id", "region", "snapshot_time", "run_id", "reservation_id");
 
-  /** Reservation rows (RESERVATIONS schema) with the report id of each allocated resource. */
+  /** Reservation rows, in the columns they come with, and the report id of each allocated resource. */
   static Dataset<Row> withResourceIds(Dataset<Row> reservationsDF) {
     // Only pools need counting; the window would otherwise shuffle every other provider's rows too.
     Dataset<Row> poolsDF = reservationsDF
