@@ -20,6 +20,8 @@ import dev.caplens.transform.ExactUnits;
 import dev.caplens.transform.MartReader;
 import dev.caplens.transform.MartTable;
 import dev.caplens.transform.ReportQueries;
+import dev.caplens.transform.DayRange;
+import dev.caplens.transform.SnapshotCompactor;
 import dev.caplens.transform.TransformParams;
 import dev.caplens.transform.TransformRunner;
 import java.math.BigDecimal;
@@ -66,6 +68,11 @@ public final class Benchmarks implements Callable<Integer> {
   @Option(names = "--b1", split = ",", defaultValue = "42x1,420x1,2000x7",
       description = "B1 sizes as RESERVATIONSxDAYS of hourly snapshots (default: ${DEFAULT-VALUE}).")
   List<String> b1Sizes;
+
+  @Option(names = "--b1-layouts", split = ",", defaultValue = "files,compacted",
+      description = "B1 snapshot layouts, each timed: 'files' as ingest publishes them (one per table, scope and "
+          + "snapshot time), 'compacted' after 'caplens compact' (default: ${DEFAULT-VALUE}).")
+  List<String> b1Layouts;
 
   @Option(names = "--b2-reservations", defaultValue = "1000", description = "B2 fleet size (default: ${DEFAULT-VALUE}).")
   int b2Reservations;
@@ -140,6 +147,27 @@ public final class Benchmarks implements Callable<Integer> {
     String size = String.format("%d reservations x %d days hourly = %,d observation rows", reservations, days,
         written.reservationRows());
     figures.add("B1", size, "write snapshots (setup)", FiguresTable.seconds(System.nanoTime() - writeStart), "");
+    String warehouse = dir.resolve("warehouse").toString();
+    for (String layout : b1Layouts) {
+      switch (layout) {
+        case "files" -> recompute(spark, spec, dir, prices, size + ", files as ingested");
+        case "compacted" -> {
+          long compactStart = System.nanoTime();
+          SnapshotCompactor.Result compacted = SnapshotCompactor.compact(warehouse,
+              spark.sparkContext().hadoopConfiguration(), DayRange.of(spec.firstDay().minusDays(1), spec.lastDay()),
+              Runtime.getRuntime().availableProcessors(), line -> { });
+          figures.add("B1", size, "compact snapshots (setup)", FiguresTable.seconds(System.nanoTime() - compactStart)
+              + String.format(" (%,d files into %,d)", compacted.filesReplaced(), compacted.compacted()), "");
+          recompute(spark, spec, dir, prices, size + ", compacted");
+        }
+        default -> throw new IllegalArgumentException("--b1-layouts: unknown layout '" + layout
+            + "' (files, compacted)");
+      }
+    }
+  }
+
+  /** Both engines over the warehouse's snapshots as they lie now, and their figures cross-checked. */
+  private void recompute(SparkSession spark, FleetSpec spec, Path dir, String prices, String size) throws Exception {
     String warehouse = dir.resolve("warehouse").toString();
     TransformParams params = TransformParams.defaults();
 

@@ -1,5 +1,8 @@
 package dev.caplens.bench;
 
+import dev.caplens.transform.DayRange;
+import dev.caplens.transform.SnapshotFiles;
+import dev.caplens.transform.SnapshotReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * The peer engine of B1: DuckDB running reservation_daily.sql (the same rules as the Spark
@@ -81,26 +84,23 @@ final class DuckDbInstanceHours implements AutoCloseable {
     connection.close();
   }
 
-  /** The partition directories' files for the days, as Spark's reader lists them (never the whole history). */
+  /**
+   * The files caplens's reader reads for the days (never the whole history): each partition's
+   * published files, or its compacted file and what was published beside it.
+   */
   private static List<String> partitions(Path warehouse, String table, LocalDate from, LocalDate to) {
-    Path root = warehouse.resolve("snapshots").resolve(table);
-    if (!Files.isDirectory(root)) {
-      return List.of();
+    SnapshotFiles files = SnapshotReader.files(new Configuration(), warehouse.toString(), table, DayRange.of(from, to));
+    if (!files.superseded().isEmpty()) {
+      throw new IllegalStateException("the benchmark SQL reads no re-ingested snapshots of compacted days, but "
+          + table + " has " + files.superseded().size());
     }
-    List<String> globs = new ArrayList<>();
-    try (Stream<Path> providers = Files.list(root)) {
-      for (Path provider : providers.filter(p -> p.getFileName().toString().startsWith("provider=")).sorted().toList()) {
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-          Path partition = provider.resolve("snapshot_date=" + day);
-          if (Files.isDirectory(partition)) {
-            globs.add(partition.resolve("*.parquet").toString());
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + root, e);
+    List<String> read = new ArrayList<>();
+    for (org.apache.hadoop.fs.Path published : files.published()) {
+      String local = published.toUri().getPath();
+      read.add(Files.isDirectory(Path.of(local)) ? local + "/part-*.parquet" : local);
     }
-    return globs;
+    files.compacted().forEach(compacted -> read.add(compacted.toUri().getPath()));
+    return read;
   }
 
   private static String sql() {

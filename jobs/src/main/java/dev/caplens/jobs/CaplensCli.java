@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         NightlyCommand.class,
         BackfillCommand.class,
+        CompactCommand.class,
         PricesCommand.class,
         ValidateConfigCommand.class,
         CommandLine.HelpCommand.class})

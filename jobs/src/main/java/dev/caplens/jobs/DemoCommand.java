@@ -12,6 +12,7 @@ import dev.caplens.reports.SummaryReport;
 import dev.caplens.sample.AliyunAccount;
 import dev.caplens.sample.SampleOrganisation;
 import dev.caplens.sample.server.SampleCloudServer;
+import dev.caplens.transform.SnapshotCompactor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,6 +75,12 @@ final class DemoCommand implements Callable<Integer> {
     if (failures > 0) {
       manifests.forEach(Summaries::printIngest);
       throw new IllegalStateException(failures + " sample scope(s) could not be read");
+    }
+    if (from.isBefore(to)) {
+      // The days before the last are closed: compacted, as nightly leaves them; the last stays as ingested.
+      SnapshotCompactor.Result compacted = PipelineJobs.compact(SparkSessions.getOrCreate("caplens"),
+          warehouseDir.toString(), from, to.minusDays(1), line -> { });
+      System.err.println("demo " + RunSummary.compaction(from, to.minusDays(1), compacted).substring("caplens ".length()));
     }
     SummaryReport.Input summary = PipelineJobs.transformAndReport(warehouseDir.toString(), from, to,
         prices.toString(), CaplensConfig.EMPTY.maxCarryHours(), reportDir);

@@ -1,13 +1,15 @@
 package dev.caplens.jobs;
 
+import dev.caplens.reports.SummaryMail;
+import dev.caplens.transform.SnapshotCompactor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import dev.caplens.reports.SummaryMail;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +24,8 @@ import picocli.CommandLine.Option;
 final class NightlyCommand implements Callable<Integer> {
 
   /** What one nightly run did. */
-  record Nightly(LocalDate day, ScheduledRuns.Ingested ingested, ScheduledRuns.Recomputed recomputed) {
+  record Nightly(LocalDate day, ScheduledRuns.Ingested ingested, ScheduledRuns.Recomputed recomputed,
+                 SnapshotCompactor.Result compacted) {
     /** Every account/region/source that could not be read, for the summary and its email. */
     List<String> failedSources() {
       return ingested.failedSources();
@@ -34,6 +37,9 @@ final class NightlyCommand implements Callable<Integer> {
           .orElseThrow(() -> new IllegalStateException("nightly wrote no report for " + day));
     }
   }
+
+  /** How many days up to the reported one nightly compacts. */
+  static final int COMPACTED_DAYS = 7;
 
   @Option(names = "--config", required = true, description = "YAML config file.")
   Path config;
@@ -74,9 +80,32 @@ final class NightlyCommand implements Callable<Integer> {
   static Nightly run(CaplensConfig cfg, CloudClients clients, LocalDate day, Instant snapshotTime) throws IOException {
     try (Progress progress = Progress.onTerminal()) {
       ScheduledRuns.Ingested ingested = ScheduledRuns.ingestAll(cfg, clients, snapshotTime, progress);
-      ScheduledRuns.Recomputed recomputed = ScheduledRuns.recompute(SparkSessions.getOrCreate("caplens nightly"),
+      SparkSession spark = SparkSessions.getOrCreate("caplens nightly");
+      ScheduledRuns.Recomputed recomputed = ScheduledRuns.recompute(spark,
           cfg, day.minusDays(cfg.lateDays()), day, ingested.failedSources(), progress);
-      return new Nightly(day, ingested, recomputed);
+      return new Nightly(day, ingested, recomputed, compactClosedDays(spark, cfg, day, snapshotTime, progress));
+    }
+  }
+
+  /**
+   * Compacts the snapshots of the {@link #COMPACTED_DAYS} days up to {@code day} that ended before
+   * {@code snapshotTime}; a week, so that nights that failed are caught up. The reports are written
+   * by then, so a compaction that fails is told on stderr and does not fail the run.
+   */
+  static SnapshotCompactor.Result compactClosedDays(SparkSession spark, CaplensConfig cfg, LocalDate day,
+                                                    Instant snapshotTime, Progress progress) {
+    LocalDate lastClosed = snapshotTime.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+    LocalDate to = day.isBefore(lastClosed) ? day : lastClosed;
+    LocalDate from = day.minusDays(COMPACTED_DAYS - 1);
+    if (to.isBefore(from)) {
+      return SnapshotCompactor.Result.NONE;
+    }
+    try {
+      return PipelineJobs.compact(spark, cfg.warehouse(), from, to, progress);
+    } catch (RuntimeException e) {
+      progress.close();
+      System.err.println("caplens: snapshot compaction of " + from + " to " + to + " failed: " + e.getMessage());
+      return SnapshotCompactor.Result.NONE;
     }
   }
 

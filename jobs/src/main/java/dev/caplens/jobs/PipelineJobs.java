@@ -10,6 +10,7 @@ import dev.caplens.transform.MartReader;
 import dev.caplens.transform.Marts;
 import dev.caplens.transform.ReportQueries;
 import dev.caplens.transform.SnapshotInputs;
+import dev.caplens.transform.SnapshotCompactor;
 import dev.caplens.transform.SnapshotReader;
 import dev.caplens.transform.TransformParams;
 import dev.caplens.transform.TransformResult;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -111,6 +113,23 @@ final class PipelineJobs {
     } catch (IOException e) {
       throw new UsageException("warehouse " + warehouse + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Compacts the snapshot days {@code from} to {@code to} ({@link SnapshotCompactor}); every
+   * partition compacted is told to {@code progress} and logged.
+   */
+  static SnapshotCompactor.Result compact(SparkSession spark, String warehouse, LocalDate from, LocalDate to,
+                                          Consumer<String> progress) {
+    requireDirectory(spark, warehouse, "snapshots", "run 'caplens ingest' into it first");
+    long started = System.nanoTime();
+    SnapshotCompactor.Result result = SnapshotCompactor.compact(warehouse, spark.sparkContext().hadoopConfiguration(),
+        DayRange.of(from, to), Runtime.getRuntime().availableProcessors(), line -> {
+          LOG.info(line);
+          progress.accept(line);
+        });
+    LOG.info("compact {} to {}: {} in {} ms", from, to, result, (System.nanoTime() - started) / 1_000_000);
+    return result;
   }
 
   static SummaryReport.Input transformAndReport(String warehouse, LocalDate from, LocalDate to, String prices,

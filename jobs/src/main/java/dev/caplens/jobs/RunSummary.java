@@ -1,7 +1,9 @@
 package dev.caplens.jobs;
 
+import dev.caplens.transform.SnapshotCompactor;
 import dev.caplens.transform.TransformResult;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.stream.Collectors;
 
 /** The last line of a scheduled run: what it read, computed and wrote. */
@@ -13,7 +15,17 @@ final class RunSummary {
     ScheduledRuns.Ingested in = nightly.ingested();
     return "caplens nightly " + nightly.day() + ": read " + in.manifests().size() + " source run(s), "
         + in.scopes() + " scope(s), " + in.pages() + " page(s), " + in.rows() + " reservation row(s), "
-        + nightly.failedSources().size() + " unreadable; " + computedAndWritten(nightly.recomputed());
+        + nightly.failedSources().size() + " unreadable; " + computedAndWritten(nightly.recomputed())
+        + "; " + compacted(nightly.compacted());
+  }
+
+  static String compaction(LocalDate from, LocalDate to, SnapshotCompactor.Result result) {
+    return "caplens compact " + from + " to " + to + ": " + compacted(result);
+  }
+
+  private static String compacted(SnapshotCompactor.Result result) {
+    return "compacted " + result.compacted() + " of " + result.partitions() + " snapshot partition(s), "
+        + result.filesReplaced() + " file(s) into one each, " + result.rows() + " row(s)";
   }
 
   static String backfill(ScheduledRuns.Recomputed recomputed) {

@@ -140,6 +140,20 @@ class DemoTest {
   }
 
   @Test
+  void theFirstDayIsReadCompactedAndTheSecondAsIngested() {
+    // The figures above are the same either way; here is what the demo read them from.
+    Path reservations = out.resolve("warehouse/snapshots/reservations/provider=aws");
+    assertThat(reservations.resolve("snapshot_date=2026-11-20/_compaction.json")).isNotEmptyFile();
+    assertThat(reservations.resolve("snapshot_date=2026-11-20").toFile().list((d, name) -> name.startsWith("part-")))
+        .isEmpty();
+    assertThat(out.resolve("warehouse/snapshots/reservations/_compacted/provider=aws/snapshot_date=2026-11-20")
+        .toFile().list((d, name) -> name.startsWith("compacted-") && name.endsWith(".parquet"))).hasSize(1);
+    assertThat(reservations.resolve("snapshot_date=2026-11-21/_compaction.json")).doesNotExist();
+    assertThat(reservations.resolve("snapshot_date=2026-11-21").toFile().list((d, name) -> name.startsWith("part-")))
+        .isNotEmpty();
+  }
+
+  @Test
   void summaryIsWrittenForFinance() throws Exception {
     String html = Files.readString(out.resolve("report/summary.html"), StandardCharsets.UTF_8);
     assertThat(html).contains("2026-11-20 to 2026-11-21").contains("2,008.37 USD").contains("cr-0a11c0de000000003")

@@ -43,6 +43,11 @@ final class WarehousePaths {
     return new Path(root, "snapshots/" + table);
   }
 
+  /** The root of a table's compacted files, laid out in the same partitions ({@link CompactionManifest#compactedDir}). */
+  Path compactedSnapshotTable(String table) {
+    return new Path(snapshotTable(table), CompactionManifest.COMPACTED_DIR);
+  }
+
   Path mart(MartTable table) {
     return new Path(root, "marts/" + table.tableName());
   }
@@ -67,6 +72,25 @@ final class WarehousePaths {
 
   FileSystem fileSystem() {
     return fs;
+  }
+
+  /** The snapshot tables the warehouse holds, transform's and those only reports or nobody read. */
+  List<String> snapshotTableNames() {
+    Path snapshots = new Path(root, "snapshots");
+    List<String> tables = new ArrayList<>();
+    try {
+      if (fs.exists(snapshots)) {
+        for (FileStatus table : fs.listStatus(snapshots)) {
+          String name = table.getPath().getName();
+          if (table.isDirectory() && !name.startsWith("_") && !name.startsWith(".")) {
+            tables.add(name);
+          }
+        }
+      }
+      return tables;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + snapshots + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -94,6 +118,54 @@ final class WarehousePaths {
       return partitions;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + tableRoot + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What to read of a snapshot table for the given days: a partition never compacted is read as
+   * its directory; a compacted one as the file its manifest names plus the files published since
+   * ({@link CompactionManifest}).
+   */
+  SnapshotFiles snapshotFiles(String table, DayRange days) {
+    List<Path> published = new ArrayList<>();
+    List<Path> compacted = new ArrayList<>();
+    List<SnapshotFiles.ScopeInstant> superseded = new ArrayList<>();
+    for (Path partition : snapshotPartitions(table, days)) {
+      CompactionManifest manifest = CompactionManifest.read(fs, partition);
+      if (manifest == null) {
+        published.add(partition);
+        continue;
+      }
+      compacted.add(manifest.compactedFile(partition));
+      String provider = partition.getParent().getName().substring("provider=".length());
+      for (FileStatus file : publishedFiles(partition)) {
+        CompactionManifest.ReplacedFile entry = manifest.entry(file.getPath().getName());
+        if (entry != null && entry.isSameFileAs(file)) {
+          continue;
+        }
+        published.add(file.getPath());
+        if (entry != null && entry.snapshotTimeMicros() != null) {
+          superseded.add(new SnapshotFiles.ScopeInstant(provider, entry.accountId(), entry.region(),
+              entry.snapshotTimeMicros()));
+        }
+      }
+    }
+    return new SnapshotFiles(published, compacted, superseded);
+  }
+
+  /** The files ingest published in a partition ({@code part-*.parquet}), without the hidden ones. */
+  List<FileStatus> publishedFiles(Path partition) {
+    try {
+      List<FileStatus> files = new ArrayList<>();
+      for (FileStatus file : fs.listStatus(partition)) {
+        String name = file.getPath().getName();
+        if (file.isFile() && name.startsWith("part-") && name.endsWith(".parquet")) {
+          files.add(file);
+        }
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + partition + ": " + e.getMessage(), e);
     }
   }
 
