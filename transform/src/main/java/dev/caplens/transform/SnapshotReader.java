@@ -1,8 +1,6 @@
 package dev.caplens.transform;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.broadcast;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,10 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -22,6 +21,13 @@ import org.apache.spark.sql.types.StructType;
  * compacted partitions through their manifests ({@link CompactionManifest}).
  */
 public final class SnapshotReader {
+
+  /** The columns that name a scope snapshot within a table. */
+  private static final StructType SUPERSEDED_KEY = new StructType()
+      .add("provider", DataTypes.StringType, false)
+      .add("account_id", DataTypes.StringType, false)
+      .add("region", DataTypes.StringType, false)
+      .add("snapshot_time", DataTypes.TimestampType, false);
 
   public static SnapshotInputs read(SparkSession spark, String warehouse, DayRange snapshotDays) {
     WarehousePaths paths = WarehousePaths.open(warehouse, spark.sparkContext().hadoopConfiguration());
@@ -53,8 +59,8 @@ public final class SnapshotReader {
     Dataset<Row> published = files.published().isEmpty() ? null
         : read(spark, schema, paths.snapshotTable(table), files.published());
     Dataset<Row> compacted = files.compacted().isEmpty() ? null
-        : read(spark, schema, paths.compactedSnapshotTable(table), files.compacted())
-            .filter(not(anyOf(files.superseded())));
+        : withoutSuperseded(read(spark, schema, paths.compactedSnapshotTable(table), files.compacted()),
+            files.superseded(), schema);
     if (published == null) {
       return compacted;
     }
@@ -69,16 +75,18 @@ public final class SnapshotReader {
         .select(Cols.of(schema));
   }
 
-  /** Whether a row belongs to one of the scope snapshots; false for none. */
-  static Column anyOf(List<SnapshotFiles.ScopeInstant> instants) {
-    Column any = lit(false);
-    for (SnapshotFiles.ScopeInstant instant : instants) {
-      any = any.or(col("provider").equalTo(instant.provider())
-          .and(col("account_id").equalTo(instant.accountId()))
-          .and(col("region").equalTo(instant.region()))
-          .and(col("snapshot_time").equalTo(lit(timestamp(instant.snapshotTimeMicros())))));
+  /** The compacted rows less those of the scope snapshots published again since (a broadcast anti-join). */
+  private static Dataset<Row> withoutSuperseded(Dataset<Row> compacted, List<SnapshotFiles.ScopeInstant> superseded,
+                                                StructType schema) {
+    if (superseded.isEmpty()) {
+      return compacted;
     }
-    return any;
+    List<Row> keys = superseded.stream()
+        .map(s -> RowFactory.create(s.provider(), s.accountId(), s.region(), timestamp(s.snapshotTimeMicros())))
+        .toList();
+    Dataset<Row> keysDF = compacted.sparkSession().createDataFrame(keys, SUPERSEDED_KEY);
+    return compacted.join(broadcast(keysDF), Cols.using(SUPERSEDED_KEY.fieldNames()), "left_anti")
+        .select(Cols.of(schema));
   }
 
   private static Timestamp timestamp(long micros) {
