@@ -29,7 +29,7 @@ final class CompactCommand implements Callable<Integer> {
     try (Progress progress = Progress.onTerminal()) {
       SnapshotCompactor.Result result = PipelineJobs.compact(SparkSessions.getOrCreate("caplens compact"),
           period.warehouse(cfg), period.from, period.to, progress);
-      System.out.println(RunSummary.compaction(period.from, period.to, result));
+      System.out.println(RunSummary.compaction("caplens compact", period.from, period.to, result));
     }
     return ExitCodes.OK;
   }

@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
       // The days before the last are closed: compacted, as nightly leaves them; the last stays as ingested.
       SnapshotCompactor.Result compacted = PipelineJobs.compact(SparkSessions.getOrCreate("caplens"),
           warehouseDir.toString(), from, to.minusDays(1), line -> { });
-      System.err.println("demo " + RunSummary.compaction(from, to.minusDays(1), compacted).substring("caplens ".length()));
+      System.err.println(RunSummary.compaction("demo compact", from, to.minusDays(1), compacted));
     }
     SummaryReport.Input summary = PipelineJobs.transformAndReport(warehouseDir.toString(), from, to,
         prices.toString(), CaplensConfig.EMPTY.maxCarryHours(), reportDir);

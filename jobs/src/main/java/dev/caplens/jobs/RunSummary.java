@@ -19,8 +19,9 @@ final class RunSummary {
         + "; " + compacted(nightly.compacted());
   }
 
-  static String compaction(LocalDate from, LocalDate to, SnapshotCompactor.Result result) {
-    return "caplens compact " + from + " to " + to + ": " + compacted(result);
+  /** {@code command} is what compacted: {@code caplens compact}, or the demo. */
+  static String compaction(String command, LocalDate from, LocalDate to, SnapshotCompactor.Result result) {
+    return command + " " + from + " to " + to + ": " + compacted(result);
   }
 
   private static String compacted(SnapshotCompactor.Result result) {

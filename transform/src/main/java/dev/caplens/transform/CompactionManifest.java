@@ -48,9 +48,22 @@ record CompactionManifest(String compacted, long rows, List<ReplacedFile> replac
   record ReplacedFile(String name, long length, long modified, String accountId, String region,
                       Long snapshotTimeMicros) {
 
+    /** {@code file} as read, with the scope snapshot of its rows (null for a file without rows). */
+    static ReplacedFile of(FileStatus file, SnapshotFiles.ScopeInstant scope) {
+      return new ReplacedFile(file.getPath().getName(), file.getLen(), file.getModificationTime(),
+          scope == null ? null : scope.accountId(), scope == null ? null : scope.region(),
+          scope == null ? null : scope.snapshotTimeMicros());
+    }
+
     /** Whether {@code file} is still the file that was compacted, not one published again since. */
     boolean isSameFileAs(FileStatus file) {
       return file.getLen() == length && file.getModificationTime() == modified;
+    }
+
+    /** The scope snapshot of the file's rows in a partition of {@code provider}; null for a file without rows. */
+    SnapshotFiles.ScopeInstant scope(String provider) {
+      return snapshotTimeMicros == null ? null
+          : new SnapshotFiles.ScopeInstant(provider, accountId, region, snapshotTimeMicros);
     }
   }
 

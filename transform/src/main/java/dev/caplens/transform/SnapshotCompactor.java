@@ -1,5 +1,6 @@
 package dev.caplens.transform;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -19,22 +21,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.HadoopReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.OutputFile;
-import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -42,6 +40,11 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
@@ -49,8 +52,9 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Compacts the snapshot partitions of closed days: every file ingest published in a
- * {@code <table>/provider=<p>/snapshot_date=<d>} directory becomes one {@code _compacted-*.parquet}
- * file with the same rows, switched in by a {@link CompactionManifest}. Readers then open one
+ * {@code <table>/provider=<p>/snapshot_date=<d>} directory becomes one
+ * {@code <table>/_compacted/provider=<p>/snapshot_date=<d>/compacted-*.parquet} file with the same
+ * rows, switched in by a {@link CompactionManifest}. Readers then open one
  * file per table and partition instead of one per scope and snapshot time (6,336 a day at
  * 10,000 reservations), which is what reading a long history costs most.
  *
@@ -74,18 +78,16 @@ public final class SnapshotCompactor {
     }
   }
 
-  /** Another compaction holds a partition, or one died holding it. */
-  public static final class LockedException extends IllegalStateException {
-    LockedException(String message) {
-      super(message);
-    }
-  }
+  /** What copying one file wrote: its rows kept, and the scope snapshot of its first row (null for none). */
+  private record Copied(long rows, SnapshotFiles.ScopeInstant scope) {}
 
+  private final WarehousePaths paths;
   private final FileSystem fs;
   private final Configuration conf;
 
-  private SnapshotCompactor(FileSystem fs, Configuration conf) {
-    this.fs = fs;
+  private SnapshotCompactor(WarehousePaths paths, Configuration conf) {
+    this.paths = paths;
+    this.fs = paths.fileSystem();
     this.conf = conf;
   }
 
@@ -96,7 +98,7 @@ public final class SnapshotCompactor {
   public static Result compact(String warehouse, Configuration conf, DayRange days, int parallelism,
                                Consumer<String> progress) {
     WarehousePaths paths = WarehousePaths.open(warehouse, conf);
-    SnapshotCompactor compactor = new SnapshotCompactor(paths.fileSystem(), conf);
+    SnapshotCompactor compactor = new SnapshotCompactor(paths, conf);
     List<Path> partitions = new ArrayList<>();
     for (String table : paths.snapshotTableNames()) {
       partitions.addAll(paths.snapshotPartitions(table, days));
@@ -106,7 +108,7 @@ public final class SnapshotCompactor {
       List<Future<Result>> results = new ArrayList<>();
       for (Path partition : partitions) {
         results.add(pool.submit(() -> {
-          Result result = compactor.compactPartition(paths, partition);
+          Result result = compactor.compactPartition(partition);
           if (result.compacted() > 0) {
             progress.accept("compacted " + partition + ": " + result.filesReplaced() + " file(s), " + result.rows()
                 + " row(s)");
@@ -133,7 +135,7 @@ public final class SnapshotCompactor {
   }
 
   /** Folds the partition's files published since its last compaction (all of them, the first time) into one. */
-  Result compactPartition(WarehousePaths paths, Path partition) throws IOException {
+  Result compactPartition(Path partition) throws IOException {
     Path lock = lock(partition);
     try {
       CompactionManifest manifest = CompactionManifest.read(fs, partition);
@@ -179,7 +181,7 @@ public final class SnapshotCompactor {
         }
       }
     } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
-      throw new LockedException("snapshot partition " + partition + " is being compacted (lock " + lock
+      throw new IllegalStateException("snapshot partition " + partition + " is being compacted (lock " + lock
           + "); if no compaction is running, one died there: delete the lock and run compact again");
     }
     return lock;
@@ -191,8 +193,9 @@ public final class SnapshotCompactor {
    */
   private CompactionManifest writeCompacted(Path partition, CompactionManifest manifest, List<FileStatus> fresh)
       throws IOException {
+    String provider = WarehousePaths.provider(partition);
     Map<String, CompactionManifest.ReplacedFile> entries = new LinkedHashMap<>();
-    Set<List<Object>> superseded = new HashSet<>();
+    Set<SnapshotFiles.ScopeInstant> superseded = new HashSet<>();
     List<Path> sources = new ArrayList<>();
     if (manifest != null) {
       manifest.replaced().forEach(entry -> entries.put(entry.name(), entry));
@@ -200,8 +203,8 @@ public final class SnapshotCompactor {
     }
     for (FileStatus file : fresh) {
       CompactionManifest.ReplacedFile earlier = entries.remove(file.getPath().getName());
-      if (earlier != null && earlier.snapshotTimeMicros() != null) {
-        superseded.add(List.of(earlier.accountId(), earlier.region(), earlier.snapshotTimeMicros()));
+      if (earlier != null && earlier.scope(provider) != null) {
+        superseded.add(earlier.scope(provider));
       }
       sources.add(file.getPath());
     }
@@ -217,26 +220,22 @@ public final class SnapshotCompactor {
         .build()) {
       SimpleGroupFactory groups = new SimpleGroupFactory(schema);
       if (manifest != null) {
-        rows += copy(sources.get(0), writer, groups, key -> !superseded.contains(key), null);
+        rows += copy(sources.get(0), provider, writer, groups, scope -> !superseded.contains(scope)).rows();
       }
       for (FileStatus file : fresh) {
-        List<Object> key = new ArrayList<>();
-        rows += copy(file.getPath(), writer, groups, k -> true, key);
-        entries.put(file.getPath().getName(), new CompactionManifest.ReplacedFile(file.getPath().getName(),
-            file.getLen(), file.getModificationTime(), key.isEmpty() ? null : (String) key.get(0),
-            key.isEmpty() ? null : (String) key.get(1), key.isEmpty() ? null : (Long) key.get(2)));
+        Copied copied = copy(file.getPath(), provider, writer, groups, scope -> true);
+        rows += copied.rows();
+        entries.put(file.getPath().getName(), CompactionManifest.ReplacedFile.of(file, copied.scope()));
       }
     }
     return new CompactionManifest(name, rows, new ArrayList<>(entries.values()));
   }
 
-  /**
-   * Copies the rows of {@code source} whose scope snapshot {@code keep} accepts; the first row's
-   * scope snapshot goes into {@code firstKey} when given. Returns the rows copied.
-   */
-  private long copy(Path source, ParquetWriter<Group> writer, SimpleGroupFactory groups,
-                    java.util.function.Predicate<List<Object>> keep, List<Object> firstKey) throws IOException {
+  /** Copies the rows of {@code source} whose scope snapshot {@code keep} accepts. */
+  private Copied copy(Path source, String provider, ParquetWriter<Group> writer, SimpleGroupFactory groups,
+                      Predicate<SnapshotFiles.ScopeInstant> keep) throws IOException {
     long rows = 0;
+    SnapshotFiles.ScopeInstant first = null;
     try (ParquetFileReader reader = open(source)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       MessageColumnIO columns = new ColumnIOFactory().getColumnIO(schema);
@@ -244,12 +243,12 @@ public final class SnapshotCompactor {
         RecordReader<Group> records = columns.getRecordReader(rowGroup, new GroupRecordConverter(schema));
         for (long i = 0; i < rowGroup.getRowCount(); i++) {
           Group row = records.read();
-          List<Object> key = List.of(row.getString("account_id", 0), row.getString("region", 0),
-              row.getLong("snapshot_time", 0));
-          if (firstKey != null && firstKey.isEmpty()) {
-            firstKey.addAll(key);
+          SnapshotFiles.ScopeInstant scope = new SnapshotFiles.ScopeInstant(provider, row.getString("account_id", 0),
+              row.getString("region", 0), row.getLong("snapshot_time", 0));
+          if (first == null) {
+            first = scope;
           }
-          if (keep.test(key)) {
+          if (keep.test(scope)) {
             writer.write(copyOf(row, groups));
             rows++;
           }
@@ -258,7 +257,7 @@ public final class SnapshotCompactor {
     } catch (RuntimeException e) {
       throw new IllegalStateException("cannot compact " + source + ": " + e.getMessage(), e);
     }
-    return rows;
+    return new Copied(rows, first);
   }
 
   /**
@@ -321,7 +320,7 @@ public final class SnapshotCompactor {
         PrimitiveType column = field.asPrimitiveType();
         PrimitiveType seen = columns.putIfAbsent(column.getName(), column);
         if (seen != null && (seen.getPrimitiveTypeName() != column.getPrimitiveTypeName()
-            || !java.util.Objects.equals(seen.getLogicalTypeAnnotation(), column.getLogicalTypeAnnotation()))) {
+            || !Objects.equals(seen.getLogicalTypeAnnotation(), column.getLogicalTypeAnnotation()))) {
           throw new IllegalStateException("cannot compact " + source.getParent() + ": column " + column.getName()
               + " is " + seen + " in one file and " + column + " in " + source.getName());
         }
@@ -346,8 +345,13 @@ public final class SnapshotCompactor {
       if (entry == null || !entry.isSameFileAs(file)) {
         continue;
       }
-      FileStatus now = fs.exists(file.getPath()) ? fs.getFileStatus(file.getPath()) : null;
-      if (now != null && entry.isSameFileAs(now)) {
+      FileStatus now;
+      try {
+        now = fs.getFileStatus(file.getPath());
+      } catch (FileNotFoundException e) {
+        continue;
+      }
+      if (entry.isSameFileAs(now)) {
         fs.delete(file.getPath(), false);
       }
     }

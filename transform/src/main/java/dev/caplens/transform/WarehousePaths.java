@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.Path;
 final class WarehousePaths {
 
   static final String VERSION_PREFIX = "version=";
+  static final String PROVIDER_PREFIX = "provider=";
 
   private final Path root;
   private final FileSystem fs;
@@ -105,7 +106,7 @@ final class WarehousePaths {
         return partitions;
       }
       for (FileStatus provider : fs.listStatus(tableRoot)) {
-        if (!provider.isDirectory() || !provider.getPath().getName().startsWith("provider=")) {
+        if (!provider.isDirectory() || !provider.getPath().getName().startsWith(PROVIDER_PREFIX)) {
           continue;
         }
         for (LocalDate day : days.days()) {
@@ -137,20 +138,23 @@ final class WarehousePaths {
         continue;
       }
       compacted.add(manifest.compactedFile(partition));
-      String provider = partition.getParent().getName().substring("provider=".length());
       for (FileStatus file : publishedFiles(partition)) {
         CompactionManifest.ReplacedFile entry = manifest.entry(file.getPath().getName());
         if (entry != null && entry.isSameFileAs(file)) {
           continue;
         }
         published.add(file.getPath());
-        if (entry != null && entry.snapshotTimeMicros() != null) {
-          superseded.add(new SnapshotFiles.ScopeInstant(provider, entry.accountId(), entry.region(),
-              entry.snapshotTimeMicros()));
+        if (entry != null && entry.scope(provider(partition)) != null) {
+          superseded.add(entry.scope(provider(partition)));
         }
       }
     }
     return new SnapshotFiles(published, compacted, superseded);
+  }
+
+  /** The provider of a {@code provider=<p>/snapshot_date=<d>} partition directory. */
+  static String provider(Path partition) {
+    return partition.getParent().getName().substring(PROVIDER_PREFIX.length());
   }
 
   /** The files ingest published in a partition ({@code part-*.parquet}), without the hidden ones. */
