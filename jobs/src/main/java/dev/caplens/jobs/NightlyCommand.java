@@ -81,16 +81,19 @@ final class NightlyCommand implements Callable<Integer> {
     try (Progress progress = Progress.onTerminal()) {
       ScheduledRuns.Ingested ingested = ScheduledRuns.ingestAll(cfg, clients, snapshotTime, progress);
       SparkSession spark = SparkSessions.getOrCreate("caplens nightly");
+      SnapshotCompactor.Result compacted = compactClosedDays(spark, cfg, day, snapshotTime, progress);
       ScheduledRuns.Recomputed recomputed = ScheduledRuns.recompute(spark,
           cfg, day.minusDays(cfg.lateDays()), day, ingested.failedSources(), progress);
-      return new Nightly(day, ingested, recomputed, compactClosedDays(spark, cfg, day, snapshotTime, progress));
+      return new Nightly(day, ingested, recomputed, compacted);
     }
   }
 
   /**
    * Compacts the snapshots of the {@link #COMPACTED_DAYS} days up to {@code day} that ended before
-   * {@code snapshotTime}; a week, so that nights that failed are caught up. The reports are written
-   * by then, so a compaction that fails is told on stderr and does not fail the run.
+   * {@code snapshotTime}; a week, so that nights that failed are caught up. It runs before the
+   * transform, which then reads a closed day's one file per table and partition instead of
+   * thousands. A compaction that fails leaves every file as it was, so it is told on stderr and the
+   * days are transformed from the files as ingest left them.
    */
   static SnapshotCompactor.Result compactClosedDays(SparkSession spark, CaplensConfig cfg, LocalDate day,
                                                     Instant snapshotTime, Progress progress) {

@@ -1,7 +1,12 @@
 package dev.caplens.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.caplens.ingest.snapshot.ScopeRow;
+import dev.caplens.ingest.snapshot.ScopeSnapshot;
+import dev.caplens.ingest.snapshot.ScopeSnapshotWriter;
+import dev.caplens.ingest.snapshot.SnapshotTables;
 import dev.caplens.ingest.snapshot.Warehouse;
 import dev.caplens.sample.fleet.Fleet;
 import dev.caplens.sample.fleet.FleetSpec;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +118,36 @@ class CompactionTest {
     assertThat(compact(compacted, FIRST, LAST).exitCode()).isZero();
     assertThat(files(compacted.resolve("snapshots"), "part-")).isEmpty();
     assertThat(marts(compacted)).isEqualTo(afterReIngest);
+  }
+
+  /**
+   * An ingest of one scope at 06:00 that dies after moving its (empty) reservations file, before
+   * its usage file: neither run of that scope is trusted, so the earlier run's usage rows, still
+   * in place (loose, or compacted), are ignored with an unpublished-rows finding, and both
+   * warehouses give the same marts.
+   */
+  @Test
+  void aReIngestThatDiesAmongItsMovesTrustsNeitherRunOfTheScope() throws IOException {
+    Path reIngested = copyOf(loose);
+    Path compacted = copyOf(loose);
+    compact(compacted, FIRST, LAST);
+    Path usage = files(loose.resolve("snapshots/reservation_usage/provider=aws/snapshot_date=" + FIRST),
+        "part-20261120T060000Z-").stream().filter(CompactionTest::hasRows).findFirst().orElseThrow();
+    // part-20261120T060000Z-<account>-<region>-ec2.parquet
+    String[] accountAndRegion = usage.getFileName().toString()
+        .replaceAll("^part-20261120T060000Z-|-ec2\\.parquet$", "").split("-", 2);
+    ScopeSnapshot scope = new ScopeSnapshot("aws", accountAndRegion[0], accountAndRegion[1], "ec2",
+        Instant.parse("2026-11-20T06:00:00Z"), "run-died");
+    List<Group> earlierUsage = ParquetFiles.rows(usage);
+    String earlierRun = ParquetFiles.string(earlierUsage.get(0), "run_id");
+
+    dieAmongMoves(reIngested, scope);
+    dieAmongMoves(compacted, scope);
+
+    List<String> afterDeath = marts(reIngested);
+    assertThat(afterDeath).anyMatch(row -> row.startsWith(MartTable.DATA_QUALITY + " ")
+        && row.contains(earlierUsage.size() + " reservation_usage rows of run " + earlierRun + " at 2026-11-20T06:00:00Z"));
+    assertThat(marts(compacted)).isEqualTo(afterDeath);
   }
 
   @Test
@@ -251,6 +287,25 @@ class CompactionTest {
   private static List<Path> files(Path under, String prefix) throws IOException {
     try (Stream<Path> all = Files.walk(under)) {
       return all.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+    }
+  }
+
+  /** Publishes one scope snapshot whose usage file vanishes before its move, as a kill there would leave it. */
+  private static void dieAmongMoves(Path warehouse, ScopeSnapshot scope) throws IOException {
+    Warehouse target = Warehouse.open(warehouse.toString());
+    try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(target, scope)) {
+      writer.table(SnapshotTables.RESERVATIONS);
+      writer.table(SnapshotTables.RESERVATION_USAGE);
+      Files.delete(Path.of(target.stagingFile(SnapshotTables.RESERVATION_USAGE.name(), scope).toUri()));
+      assertThatThrownBy(() -> writer.publish(new ScopeRow("ec2", 1, 0, 0))).isInstanceOf(IOException.class);
+    }
+  }
+
+  private static boolean hasRows(Path file) {
+    try {
+      return !ParquetFiles.rows(file).isEmpty();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

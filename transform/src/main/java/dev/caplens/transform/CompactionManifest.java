@@ -32,6 +32,7 @@ import org.apache.hadoop.fs.Path;
  */
 record CompactionManifest(String compacted, long rows, List<ReplacedFile> replaced) {
 
+  /** Ingest's Warehouse knows this name too: a scope snapshot re-ingested here withdraws its marker first. */
   static final String FILE = "_compaction.json";
   static final String COMPACTED_DIR = "_compacted";
   static final String COMPACTED_PREFIX = "compacted-";

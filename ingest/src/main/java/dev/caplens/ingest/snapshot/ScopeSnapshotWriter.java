@@ -18,7 +18,9 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 /**
  * Writes one scope snapshot's tables to staging files as rows arrive (pages stream through, nothing
  * is held in memory), then publishes them: table files first, the {@code scopes} marker last.
- * Until {@link #publish} readers see nothing of this run; after it they see all of it.
+ * Until {@link #publish} readers see nothing of this run; after it they see all of it. A run that
+ * dies while publishing over an earlier run's scope snapshot leaves readers trusting neither run's
+ * rows of it: the earlier marker is withdrawn before any table file moves.
  */
 public final class ScopeSnapshotWriter implements AutoCloseable {
 
@@ -45,19 +47,33 @@ public final class ScopeSnapshotWriter implements AutoCloseable {
     return (TableFile<T>) files.computeIfAbsent(table.name(), name -> new TableFile<>(table));
   }
 
-  /** Closes every table file and moves it into place; the scopes marker goes last. */
+  /**
+   * Closes every table file and moves it into place; the scopes marker goes last. When this scope
+   * snapshot may already be in the warehouse (ingested again), an empty marker replaces the
+   * earlier one first: the earlier marker would otherwise go on trusting the earlier run's files of
+   * the tables not yet moved, a mix of two runs if this run dies among the moves.
+   */
   public void publish(ScopeRow marker) throws IOException {
-    TableFile<ScopeRow> markerFile = new TableFile<>(SnapshotTables.SCOPES);
-    markerFile.append(marker);
-    List<TableFile<?>> ordered = new ArrayList<>(files.values());
-    ordered.add(markerFile);
-    for (TableFile<?> file : ordered) {
+    List<TableFile<?>> tables = new ArrayList<>(files.values());
+    for (TableFile<?> file : tables) {
       file.close();
     }
-    for (TableFile<?> file : ordered) {
-      warehouse.publish(file.staged, warehouse.snapshotFile(file.table.name(), scope));
+    Path markerTarget = warehouse.snapshotFile(SnapshotTables.SCOPES.name(), scope);
+    if (warehouse.mayAlreadyHold(markerTarget)) {
+      moveIntoPlace(new TableFile<>(SnapshotTables.SCOPES));
+    }
+    TableFile<ScopeRow> markerFile = new TableFile<>(SnapshotTables.SCOPES);
+    markerFile.append(marker);
+    tables.add(markerFile);
+    for (TableFile<?> file : tables) {
+      moveIntoPlace(file);
     }
     finished = true;
+  }
+
+  private void moveIntoPlace(TableFile<?> file) throws IOException {
+    file.close();
+    warehouse.publish(file.staged, warehouse.snapshotFile(file.table.name(), scope));
   }
 
   /** Closes and deletes whatever was staged; nothing of this scope snapshot becomes visible. */

@@ -25,6 +25,8 @@ public final class Warehouse {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  /** The manifest of a compacted partition; transform's CompactionManifest writes it. */
+  static final String COMPACTION_MANIFEST = "_compaction.json";
 
   private final Path root;
   private final Configuration conf;
@@ -122,6 +124,15 @@ public final class Warehouse {
     if (!fs.rename(staged, target)) {
       throw new IOException("cannot move " + staged + " to " + target);
     }
+  }
+
+  /**
+   * Whether a scope snapshot's marker may be in the warehouse already: its file is there, or its
+   * partition was compacted ({@code caplens compact} folds the files into one and writes this
+   * manifest beside them, docs/warehouse.md "Compaction"), so the marker may be a compacted row.
+   */
+  public boolean mayAlreadyHold(Path marker) throws IOException {
+    return fs.exists(marker) || fs.exists(new Path(marker.getParent(), COMPACTION_MANIFEST));
   }
 
   public void deleteQuietly(Path path) {

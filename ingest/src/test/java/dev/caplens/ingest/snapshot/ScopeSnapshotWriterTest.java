@@ -1,6 +1,7 @@
 package dev.caplens.ingest.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,6 +83,37 @@ class ScopeSnapshotWriterTest {
     List<Group> rows = read(files.get(0));
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).getString("run_id", 0)).isEqualTo("run-2");
+  }
+
+  /**
+   * A re-ingest that dies after moving its first table file: the earlier marker is already
+   * withdrawn (an empty scopes file in its place), so the earlier run's usage file, not yet
+   * replaced, is trusted no more than this run's reservations file.
+   */
+  @Test
+  void aRepublishThatDiesAmongItsMovesLeavesNoMarkerOfEitherRun() throws IOException {
+    Warehouse warehouse = Warehouse.open(dir.toString());
+    ScopeSnapshot first = new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, "run-1");
+    try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(warehouse, first)) {
+      writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-1", "active"));
+      writer.table(SnapshotTables.RESERVATION_USAGE).append(UsageRow.ec2("cr-1", "222222222222", 2));
+      writer.publish(new ScopeRow("ec2", 1, 1, 1));
+    }
+
+    ScopeSnapshot again = new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, "run-2");
+    try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(warehouse, again)) {
+      writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-1", "active"));
+      writer.table(SnapshotTables.RESERVATION_USAGE).append(UsageRow.ec2("cr-1", "222222222222", 3));
+      // The usage file's staged copy vanishes, so its move fails as a kill at that moment would stop it.
+      Files.delete(Path.of(warehouse.stagingFile(SnapshotTables.RESERVATION_USAGE.name(), again).toUri()));
+      assertThatThrownBy(() -> writer.publish(new ScopeRow("ec2", 1, 1, 1))).isInstanceOf(IOException.class);
+    }
+
+    String name = "provider=aws/snapshot_date=2026-11-20/part-20261120T130000Z-111111111111-us-east-1-ec2.parquet";
+    assertThat(read(dir.resolve("snapshots/reservations/" + name)).get(0).getString("run_id", 0)).isEqualTo("run-2");
+    assertThat(read(dir.resolve("snapshots/reservation_usage/" + name)).get(0).getString("run_id", 0))
+        .isEqualTo("run-1");
+    assertThat(read(dir.resolve("snapshots/scopes/" + name))).isEmpty();
   }
 
   @Test
