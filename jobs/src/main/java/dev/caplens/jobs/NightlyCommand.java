@@ -92,8 +92,9 @@ final class NightlyCommand implements Callable<Integer> {
    * Compacts the snapshots of the {@link #COMPACTED_DAYS} days up to {@code day} that ended before
    * {@code snapshotTime}; a week, so that nights that failed are caught up. It runs before the
    * transform, which then reads a closed day's one file per table and partition instead of
-   * thousands. A compaction that fails leaves every file as it was, so it is told on stderr and the
-   * days are transformed from the files as ingest left them.
+   * thousands. A compaction that fails changes nothing a reader sees (a partition is either as ingest
+   * left it or behind its committed manifest), so it is told on stderr and the days are transformed
+   * as they are.
    */
   static SnapshotCompactor.Result compactClosedDays(SparkSession spark, CaplensConfig cfg, LocalDate day,
                                                     Instant snapshotTime, Progress progress) {
