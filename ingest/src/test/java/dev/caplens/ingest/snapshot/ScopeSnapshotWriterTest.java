@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ScopeSnapshotWriterTest {
 
   private static final Instant T0 = Instant.parse("2026-11-20T13:00:00Z");
+  /** Where each table keeps the file of {@link #scope}: partition and name. */
+  private static final String FILE = "provider=aws/snapshot_date=2026-11-20/"
+      + "part-20261120T130000Z-111111111111-us-east-1-ec2.parquet";
 
   @TempDir
   Path dir;
@@ -29,7 +32,7 @@ class ScopeSnapshotWriterTest {
   @Test
   void publishedRowsReadBackWithEveryFieldAndNull() throws IOException {
     Warehouse warehouse = Warehouse.open(dir.toString());
-    ScopeSnapshot scope = new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, "run-1");
+    ScopeSnapshot scope = scope("run-1");
     try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(warehouse, scope)) {
       writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-1", "active"));
       writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-2", "some-future-state"));
@@ -37,8 +40,7 @@ class ScopeSnapshotWriterTest {
       writer.publish(new ScopeRow("ec2", 3, 4, 2));
     }
 
-    Path file = dir.resolve("snapshots/reservations/provider=aws/snapshot_date=2026-11-20/"
-        + "part-20261120T130000Z-111111111111-us-east-1-ec2.parquet");
+    Path file = dir.resolve("snapshots/reservations/" + FILE);
     List<Group> rows = read(file);
     assertThat(rows).hasSize(2);
     Group first = rows.get(0);
@@ -59,10 +61,8 @@ class ScopeSnapshotWriterTest {
     var schema = readSchemaType(file, "snapshot_time");
     assertThat(schema).isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
 
-    assertThat(read(dir.resolve("snapshots/reservation_usage/provider=aws/snapshot_date=2026-11-20/"
-        + "part-20261120T130000Z-111111111111-us-east-1-ec2.parquet"))).hasSize(1);
-    List<Group> marker = read(dir.resolve("snapshots/scopes/provider=aws/snapshot_date=2026-11-20/"
-        + "part-20261120T130000Z-111111111111-us-east-1-ec2.parquet"));
+    assertThat(read(dir.resolve("snapshots/reservation_usage/" + FILE))).hasSize(1);
+    List<Group> marker = read(dir.resolve("snapshots/scopes/" + FILE));
     assertThat(marker).hasSize(1);
     assertThat(marker.get(0).getInteger("pages", 0)).isEqualTo(3);
     assertThat(marker.get(0).getInteger("rows", 0)).isEqualTo(2);
@@ -72,7 +72,7 @@ class ScopeSnapshotWriterTest {
   void republishingTheSameSnapshotTimeReplacesInsteadOfAdding() throws IOException {
     Warehouse warehouse = Warehouse.open(dir.toString());
     for (String runId : List.of("run-1", "run-2")) {
-      ScopeSnapshot scope = new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, runId);
+      ScopeSnapshot scope = scope(runId);
       try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(warehouse, scope)) {
         writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-1", "active"));
         writer.publish(new ScopeRow("ec2", 1, 1, 1));
@@ -93,14 +93,14 @@ class ScopeSnapshotWriterTest {
   @Test
   void aRepublishThatDiesAmongItsMovesLeavesNoMarkerOfEitherRun() throws IOException {
     Warehouse warehouse = Warehouse.open(dir.toString());
-    ScopeSnapshot first = new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, "run-1");
+    ScopeSnapshot first = scope("run-1");
     try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(warehouse, first)) {
       writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-1", "active"));
       writer.table(SnapshotTables.RESERVATION_USAGE).append(UsageRow.ec2("cr-1", "222222222222", 2));
       writer.publish(new ScopeRow("ec2", 1, 1, 1));
     }
 
-    ScopeSnapshot again = new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, "run-2");
+    ScopeSnapshot again = scope("run-2");
     try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(warehouse, again)) {
       writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-1", "active"));
       writer.table(SnapshotTables.RESERVATION_USAGE).append(UsageRow.ec2("cr-1", "222222222222", 3));
@@ -109,23 +109,27 @@ class ScopeSnapshotWriterTest {
       assertThatThrownBy(() -> writer.publish(new ScopeRow("ec2", 1, 1, 1))).isInstanceOf(IOException.class);
     }
 
-    String name = "provider=aws/snapshot_date=2026-11-20/part-20261120T130000Z-111111111111-us-east-1-ec2.parquet";
-    assertThat(read(dir.resolve("snapshots/reservations/" + name)).get(0).getString("run_id", 0)).isEqualTo("run-2");
-    assertThat(read(dir.resolve("snapshots/reservation_usage/" + name)).get(0).getString("run_id", 0))
+    assertThat(read(dir.resolve("snapshots/reservations/" + FILE)).get(0).getString("run_id", 0)).isEqualTo("run-2");
+    assertThat(read(dir.resolve("snapshots/reservation_usage/" + FILE)).get(0).getString("run_id", 0))
         .isEqualTo("run-1");
-    assertThat(read(dir.resolve("snapshots/scopes/" + name))).isEmpty();
+    assertThat(read(dir.resolve("snapshots/scopes/" + FILE))).isEmpty();
   }
 
   @Test
   void aScopeClosedWithoutPublishLeavesNothingVisible() throws IOException {
     Warehouse warehouse = Warehouse.open(dir.toString());
-    ScopeSnapshot scope = new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, "run-1");
+    ScopeSnapshot scope = scope("run-1");
     try (ScopeSnapshotWriter writer = new ScopeSnapshotWriter(warehouse, scope)) {
       writer.table(SnapshotTables.RESERVATIONS).append(reservation("cr-1", "active"));
       // the read fails here: no publish
     }
     assertThat(dir.resolve("snapshots")).doesNotExist();
     assertThat(parquetFiles(dir)).isEmpty();
+  }
+
+  /** The one scope these tests write, account 111111111111 in us-east-1 at T0, by run {@code runId}. */
+  private static ScopeSnapshot scope(String runId) {
+    return new ScopeSnapshot("aws", "111111111111", "us-east-1", "ec2", T0, runId);
   }
 
   static ReservationRow reservation(String id, String state) {
