@@ -55,6 +55,8 @@ public final class ScopeSnapshotWriter implements AutoCloseable {
    */
   public void publish(ScopeRow marker) throws IOException {
     List<TableFile<?>> tables = new ArrayList<>(files.values());
+    // Every table is written out before the earlier marker is withdrawn: a write that fails here
+    // leaves the earlier run's scope snapshot as it was.
     for (TableFile<?> file : tables) {
       file.close();
     }
