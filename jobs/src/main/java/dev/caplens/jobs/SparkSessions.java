@@ -19,6 +19,23 @@ public final class SparkSessions {
   private static final String READER_BATCH_SIZE = "spark.sql.parquet.columnarReaderBatchSize";
   private static final String SMALL_FILE_BATCH_ROWS = "256";
 
+  /**
+   * Local mode's shuffle partitions and adaptive execution, chosen for a nightly day (below). An
+   * operator's own setting (a {@code -Dspark...} in CAPLENS_JAVA_OPTS) is kept: a local backfill
+   * of tens of millions of observation rows wants more, smaller partitions than a day does.
+   */
+  /**
+   * The transform keeps its shared intermediate results as local checkpoints; what does not fit in
+   * memory goes to the executors' local disk, serialized, and Spark does not compress it by
+   * default. Uncompressed, the checkpoints of 52 million observation rows took 68 GB of local disk
+   * by the third of them, when the disk ran out (docs/benchmarks.md); their rows repeat ids and
+   * names and compress well. A submitter's own setting is kept.
+   */
+  private static final String COMPRESS_CHECKPOINTS = "spark.rdd.compress";
+
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
+
   private SparkSessions() {}
 
   public static SparkSession getOrCreate(String appName) {
@@ -29,16 +46,18 @@ public final class SparkSessions {
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         // The marts are wide; without this Spark warns on every plan it prints.
         .config("spark.sql.debug.maxToStringFields", "500")
-        .config(READER_BATCH_SIZE, conf.get(READER_BATCH_SIZE, SMALL_FILE_BATCH_ROWS));
+        .config(READER_BATCH_SIZE, conf.get(READER_BATCH_SIZE, SMALL_FILE_BATCH_ROWS))
+        .config(COMPRESS_CHECKPOINTS, conf.get(COMPRESS_CHECKPOINTS, "true"));
     if (!submitted) {
       builder.master("local[*]")
           .config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           // Two tasks a core: every task ships its plan and costs scheduling, whatever its rows.
-          .config("spark.sql.shuffle.partitions", Integer.toString(2 * Runtime.getRuntime().availableProcessors()))
+          .config(SHUFFLE_PARTITIONS,
+              conf.get(SHUFFLE_PARTITIONS, Integer.toString(2 * Runtime.getRuntime().availableProcessors())))
           // Adaptive execution turns each of the many tiny shuffles into its own job: slower on small data.
-          .config("spark.sql.adaptive.enabled", "false")
+          .config(ADAPTIVE, conf.get(ADAPTIVE, "false"))
           // Spark's own stage progress bar on stderr, only for a person watching a terminal.
           .config("spark.ui.showConsoleProgress", Boolean.toString(Progress.attachedToTerminal()));
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 class SparkSessionsTest {
 
   private static final String BATCH_SIZE = "spark.sql.parquet.columnarReaderBatchSize";
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
   @Test
   void readsSmallSnapshotFilesInSmallBatches() {
@@ -16,12 +17,37 @@ class SparkSessionsTest {
 
   @Test
   void keepsTheSubmittersBatchSize() {
-    // spark-submit --conf reaches the driver as a spark.* system property, which SparkConf reads.
-    System.setProperty(BATCH_SIZE, "1024");
+    assertEquals("1024", withSubmitterSetting(BATCH_SIZE, "1024"));
+  }
+
+  @Test
+  void shufflesLocallyIntoTwoPartitionsACore() {
+    String expected = Integer.toString(2 * Runtime.getRuntime().availableProcessors());
+    assertEquals(expected, SparkSessions.getOrCreate("caplens-test").conf().get(SHUFFLE_PARTITIONS));
+  }
+
+  @Test
+  void keepsTheOperatorsShufflePartitions() {
+    // CAPLENS_JAVA_OPTS=-Dspark.sql.shuffle.partitions=64, for a local backfill.
+    assertEquals("64", withSubmitterSetting(SHUFFLE_PARTITIONS, "64"));
+  }
+
+  @Test
+  void compressesCheckpointsWrittenToLocalDisk() {
+    assertEquals("true", SparkSessions.getOrCreate("caplens-test").sparkContext().conf().get("spark.rdd.compress"));
+  }
+
+  /**
+   * The session's value of a setting the submitter gave: spark-submit --conf (and a -D in
+   * CAPLENS_JAVA_OPTS) reaches the driver as a spark.* system property, which SparkConf reads.
+   * The session is put back to caplens's own settings afterwards.
+   */
+  private static String withSubmitterSetting(String key, String value) {
+    System.setProperty(key, value);
     try {
-      assertEquals("1024", SparkSessions.getOrCreate("caplens-test").conf().get(BATCH_SIZE));
+      return SparkSessions.getOrCreate("caplens-test").conf().get(key);
     } finally {
-      System.clearProperty(BATCH_SIZE);
+      System.clearProperty(key);
       SparkSessions.getOrCreate("caplens-test");
     }
   }
