@@ -91,7 +91,12 @@ public final class FleetSnapshots {
               poolsByScope.getOrDefault(key, List.of()))));
         }
       }
-      tasks.parallelStream().forEach(Runnable::run);
+      try {
+        tasks.parallelStream().forEach(Runnable::run);
+      } finally {
+        // As ingest does after a run: published files have moved out, what is left is empty directories.
+        warehouse.deleteQuietly(warehouse.stagingDir(runId));
+      }
       scopes.addAndGet(tasks.size());
     }
     return new Written(scopes.get(), rows.get());

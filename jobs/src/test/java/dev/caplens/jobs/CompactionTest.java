@@ -68,6 +68,15 @@ class CompactionTest {
   }
 
   @Test
+  void theFleetWriterLeavesNoStagingDirectoriesBehind() throws IOException {
+    // One staging directory a snapshot time (48 here) would otherwise pile up, as ingest's would.
+    Path staging = loose.resolve("_staging");
+    try (Stream<Path> left = Files.exists(staging) ? Files.list(staging) : Stream.empty()) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
   void aCompactedWarehouseHoldsOneFilePerPartitionAndGivesTheSameMarts() throws IOException {
     Path compacted = copyOf(loose);
     long publishedFiles = files(compacted.resolve("snapshots"), "part-").size();
