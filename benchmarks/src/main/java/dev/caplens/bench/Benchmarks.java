@@ -61,6 +61,7 @@ public final class Benchmarks implements Callable<Integer> {
   static final LocalDate FIRST_DAY = LocalDate.parse("2026-01-05");
   private static final long SEED = 20261201L;
   private static final long DAY_MICROS = 86_400_000_000L;
+  private static final String COMPACTED_SETUP = "compacted-setup-complete";
 
   @Option(names = "--only", split = ",", defaultValue = "B1,B2,B3,B4", description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
   List<String> only;
@@ -73,6 +74,12 @@ public final class Benchmarks implements Callable<Integer> {
       description = "B1 snapshot layouts, each timed: 'files' as ingest publishes them (one per table, scope and "
           + "snapshot time), 'compacted' after 'caplens compact' (default: ${DEFAULT-VALUE}).")
   List<String> b1Layouts;
+
+  @Option(names = "--b1-reuse",
+      description = "Time B1 on the compacted warehouse an earlier '--b1-layouts compacted' run of the same size left in "
+          + "--work, instead of writing and compacting it again (the fleet is seeded: the same size is the same "
+          + "snapshots). Only with '--b1-layouts compacted'.")
+  boolean b1Reuse;
 
   @Option(names = "--b2-reservations", defaultValue = "1000", description = "B2 fleet size (default: ${DEFAULT-VALUE}).")
   int b2Reservations;
@@ -139,6 +146,11 @@ public final class Benchmarks implements Callable<Integer> {
 
   private void fullRecompute(SparkSession spark, int reservations, int days) throws Exception {
     FleetSpec spec = FleetSpec.hourly(SEED, reservations, accountsFor(reservations), regionsFor(reservations), FIRST_DAY, days);
+    Path compactedSetup = work.resolve("b1-" + reservations + "x" + days).resolve(COMPACTED_SETUP);
+    if (b1Reuse) {
+      reuseCompacted(spark, spec, compactedSetup);
+      return;
+    }
     Path dir = fresh("b1-" + reservations + "x" + days);
     Fleet fleet = Fleet.generate(spec);
     String prices = FleetSnapshots.writePrices(fleet, dir.resolve("prices.csv")).toString();
@@ -158,12 +170,33 @@ public final class Benchmarks implements Callable<Integer> {
               Runtime.getRuntime().availableProcessors(), line -> { });
           figures.add("B1", size, "compact snapshots (setup)", FiguresTable.seconds(System.nanoTime() - compactStart)
               + String.format(" (%,d files into %,d)", compacted.filesReplaced(), compacted.compacted()), "");
+          Files.writeString(compactedSetup, size);
           recompute(spark, spec, dir, prices, size + ", compacted");
         }
         default -> throw new IllegalArgumentException("--b1-layouts: unknown layout '" + layout
             + "' (files, compacted)");
       }
     }
+  }
+
+  /**
+   * B1 on a warehouse an earlier run wrote and compacted: at 50M+ rows writing and compacting take
+   * longer than the transform's first stages, and a transform that failed (out of disk, say) can be
+   * timed again without them. The marker is written only once compaction finished, and holds the
+   * size line that run printed.
+   */
+  private void reuseCompacted(SparkSession spark, FleetSpec spec, Path compactedSetup) throws Exception {
+    if (!b1Layouts.equals(List.of("compacted"))) {
+      throw new IllegalArgumentException("--b1-reuse times the compacted layout only: give --b1-layouts compacted");
+    }
+    if (!Files.exists(compactedSetup)) {
+      throw new IllegalArgumentException("--b1-reuse: no compacted warehouse of " + spec.reservations() + "x"
+          + spec.days() + " in " + work + " (" + compactedSetup + " is written when a run's compaction finishes)");
+    }
+    String size = Files.readString(compactedSetup);
+    figures.add("B1", size, "write and compact snapshots (setup)", "reused: an earlier run's", "");
+    recompute(spark, spec, compactedSetup.getParent(), compactedSetup.resolveSibling("prices.csv").toString(),
+        size + ", compacted");
   }
 
   /** Both engines over the warehouse's snapshots as they lie now, and their figures cross-checked. */
