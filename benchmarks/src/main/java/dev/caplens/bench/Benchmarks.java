@@ -146,12 +146,13 @@ public final class Benchmarks implements Callable<Integer> {
 
   private void fullRecompute(SparkSession spark, int reservations, int days) throws Exception {
     FleetSpec spec = FleetSpec.hourly(SEED, reservations, accountsFor(reservations), regionsFor(reservations), FIRST_DAY, days);
-    Path compactedSetup = work.resolve("b1-" + reservations + "x" + days).resolve(COMPACTED_SETUP);
+    String name = "b1-" + reservations + "x" + days;
+    Path compactedSetup = work.resolve(name).resolve(COMPACTED_SETUP);
     if (b1Reuse) {
       reuseCompacted(spark, spec, compactedSetup);
       return;
     }
-    Path dir = fresh("b1-" + reservations + "x" + days);
+    Path dir = fresh(name);
     Fleet fleet = Fleet.generate(spec);
     String prices = FleetSnapshots.writePrices(fleet, dir.resolve("prices.csv")).toString();
     long writeStart = System.nanoTime();

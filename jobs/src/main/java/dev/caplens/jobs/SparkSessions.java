@@ -20,19 +20,19 @@ public final class SparkSessions {
   private static final String SMALL_FILE_BATCH_ROWS = "256";
 
   /**
-   * Local mode's shuffle partitions and adaptive execution, chosen for a nightly day (below). An
-   * operator's own setting (a {@code -Dspark...} in CAPLENS_JAVA_OPTS) is kept: a local backfill
-   * of tens of millions of observation rows wants more, smaller partitions than a day does.
-   */
-  /**
    * The transform keeps its shared intermediate results as local checkpoints; what does not fit in
    * memory goes to the executors' local disk, serialized, and Spark does not compress it by
    * default. Uncompressed, the checkpoints of 52 million observation rows took 68 GB of local disk
-   * by the third of them, when the disk ran out (docs/benchmarks.md); their rows repeat ids and
-   * names and compress well. A submitter's own setting is kept.
+   * while the third of them was written, with 9 GB left (docs/benchmarks.md); their rows repeat
+   * ids and names and compress well. A submitter's own setting is kept.
    */
   private static final String COMPRESS_CHECKPOINTS = "spark.rdd.compress";
 
+  /**
+   * Local mode's shuffle partitions and adaptive execution, chosen for a nightly day (below). An
+   * operator's own setting (a {@code -Dspark...} in CAPLENS_JAVA_OPTS) is kept, for data of
+   * another size than a day's.
+   */
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
   private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
 
