@@ -6,6 +6,7 @@ import dev.caplens.transform.SnapshotReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,20 @@ final class DuckDbInstanceHours implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
       statement.execute("SET TimeZone = 'UTC'");
+      statement.execute("SET memory_limit = '" + memoryLimitMb() + "MB'");
     }
+  }
+
+  /**
+   * DuckDB takes 80 % of the machine's memory unless told; beside this JVM's heap (Spark's, as
+   * large as the largest sizes need) that is more than the machine has. Four fifths of what the
+   * heap leaves, so the process as a whole fits; past it DuckDB spills to its temporary directory.
+   */
+  static long memoryLimitMb() {
+    long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getTotalMemorySize();
+    long left = machine - Runtime.getRuntime().maxMemory();
+    return Math.max(1024, left * 4 / 5 / (1024 * 1024));
   }
 
   /** Computes the period's reservation-days into {@code output} (Parquet). */

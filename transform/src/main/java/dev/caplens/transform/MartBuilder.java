@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Snapshots to marts for the days of a period (DESIGN.md "What the numbers mean"). A pure function
@@ -86,10 +87,19 @@ public final class MartBuilder {
    * an executor lost during the run fails the transform instead of recomputing; re-running it is safe.
    */
   private static Dataset<Row> cached(Dataset<Row> df, List<Dataset<Row>> shared) {
-    Dataset<Row> computed = df.localCheckpoint(true);
+    Dataset<Row> computed = df.localCheckpoint(true, SHARED_STORAGE);
     shared.add(computed);
     return computed;
   }
+
+  /**
+   * Serialized, in memory as far as it fits and the rest on local disk, compressed when
+   * {@code spark.rdd.compress} is on (the jobs' Spark sessions turn it on). Kept as objects, the
+   * observations of a long range are tens of millions of rows the collector walks on every full
+   * collection; serialized they are a few large buffers per partition, and reading them back
+   * costs less CPU than the collections save (docs/benchmarks.md, seventh pass).
+   */
+  static final StorageLevel SHARED_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
 
   /** Data-quality details print instants as UTC; day boundaries are computed without a time zone. */
   private static void requireUtcSession(Dataset<Row> anyDF) {
