@@ -2,6 +2,8 @@ package dev.caplens.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.caplens.ingest.snapshot.ScopeRow;
 import dev.caplens.ingest.snapshot.ScopeSnapshot;
@@ -10,9 +12,11 @@ import dev.caplens.ingest.snapshot.SnapshotTables;
 import dev.caplens.ingest.snapshot.Warehouse;
 import dev.caplens.sample.fleet.Fleet;
 import dev.caplens.sample.fleet.FleetSpec;
+import dev.caplens.transform.DayRange;
 import dev.caplens.transform.MartReader;
 import dev.caplens.transform.MartTable;
 import dev.caplens.transform.SnapshotCompactor;
+import dev.caplens.transform.SnapshotReader;
 import dev.caplens.transform.TransformParams;
 import dev.caplens.transform.TransformRunner;
 import java.io.IOException;
@@ -27,7 +31,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +108,45 @@ class CompactionTest {
     Run again = compact(compacted, FIRST, LAST);
     assertThat(again.stdout()).contains(": compacted 0 of " + partitions.size());
     assertThat(files(compacted.resolve("snapshots"), "")).isEqualTo(before);
+  }
+
+  /**
+   * Published files are many small ones, read once and kept for the transform; compacted ones are
+   * read again where needed. The same rows either way.
+   */
+  @Test
+  void theTransformKeepsInMemoryTheRowsOfPublishedFilesOnly() throws IOException {
+    DayRange days = DayRange.of(FIRST, LAST);
+    long listings;
+    List<Dataset<Row>> keptLoose;
+    try (SnapshotReader.KeptInputs read = SnapshotReader.readForMarts(spark, loose.toString(), days)) {
+      listings = read.inputs().reservationsDF().count();
+      keptLoose = read.kept();
+      assertThat(keptLoose).isNotEmpty().allSatisfy(kept -> assertThat(kept.storageLevel().useMemory()).isTrue());
+      assertThat(keptLoose).anySatisfy(kept ->
+          assertThat(kept.columns()).containsExactly(dev.caplens.transform.SnapshotTables.RESERVATIONS_FOR_MARTS.fieldNames()));
+    }
+    assertThat(keptLoose).allSatisfy(kept -> assertThat(kept.storageLevel()).isEqualTo(StorageLevel.NONE()));
+
+    Path compacted = copyOf(loose);
+    assertThat(compact(compacted, FIRST, LAST).exitCode()).isZero();
+    try (SnapshotReader.KeptInputs read = SnapshotReader.readForMarts(spark, compacted.toString(), days)) {
+      assertThat(read.kept()).isEmpty();
+      assertThat(read.inputs().reservationsDF().count()).isEqualTo(listings);
+    }
+
+    // A late instant published beside the compacted files: its rows, and only those, are kept.
+    Instant halfPast = Instant.parse("2026-11-20T06:30:00Z");
+    FleetSnapshots.write(fleet, Warehouse.open(compacted.toString()), List.of(halfPast));
+    try (SnapshotReader.KeptInputs read = SnapshotReader.readForMarts(spark, compacted.toString(), days)) {
+      Dataset<Row> reservations = read.inputs().reservationsDF();
+      long lateListings = reservations.filter(col("snapshot_time").equalTo(lit(java.sql.Timestamp.from(halfPast)))).count();
+      assertThat(lateListings).isPositive();
+      assertThat(reservations.count()).isEqualTo(listings + lateListings);
+      assertThat(read.kept()).filteredOn(kept ->
+              List.of(kept.columns()).equals(List.of(dev.caplens.transform.SnapshotTables.RESERVATIONS_FOR_MARTS.fieldNames())))
+          .singleElement().satisfies(kept -> assertThat(kept.count()).isEqualTo(lateListings));
+    }
   }
 
   @Test

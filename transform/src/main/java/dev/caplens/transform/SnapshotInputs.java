@@ -30,29 +30,7 @@ public record SnapshotInputs(Dataset<Row> scopesDF, Dataset<Row> reservationsDF,
         scopesDF.sparkSession().createDataFrame(java.util.List.of(), SnapshotTables.POOL_INSTANCE_COUNTS));
   }
 
-  /**
-   * The inputs kept in memory for one transform, each table read from its files once. Of
-   * reservations only the columns the marts read are kept: the others (the tags and the ARN are
-   * the widest strings in the table) were a large part of decoding the files and encoding the
-   * cache (docs/benchmarks.md).
-   */
-  public SnapshotInputs persistForMarts() {
-    return new SnapshotInputs(scopesDF.persist(), reservationsForMarts(reservationsDF).persist(),
-        reservationUsageDF.persist(), outpostCapacityDF.persist(), outpostInstancesDF.persist(),
-        capacityTasksDF.persist(), poolInstanceCountsDF.persist());
-  }
-
   static Dataset<Row> reservationsForMarts(Dataset<Row> reservationsDF) {
     return reservationsDF.select(Cols.of(SnapshotTables.RESERVATIONS_FOR_MARTS));
-  }
-
-  public void unpersist() {
-    scopesDF.unpersist();
-    reservationsDF.unpersist();
-    reservationUsageDF.unpersist();
-    outpostCapacityDF.unpersist();
-    outpostInstancesDF.unpersist();
-    capacityTasksDF.unpersist();
-    poolInstanceCountsDF.unpersist();
   }
 }

@@ -26,17 +26,15 @@ public final class TransformRunner {
     PriceList prices = params.pricesForMarts(pricesCsvPathOrNull == null
         ? PriceList.empty()
         : PriceFile.load(pricesCsvPathOrNull, spark.sparkContext().hadoopConfiguration()));
-    SnapshotInputs snapshots =
-        SnapshotReader.read(spark, warehouse, period.extendedBack(params.lookbackDays())).persistForMarts();
-    try (Marts marts = MartBuilder.build(snapshots, prices.toDataFrame(spark), period, params)) {
+    try (SnapshotReader.KeptInputs snapshots =
+             SnapshotReader.readForMarts(spark, warehouse, period.extendedBack(params.lookbackDays()));
+         Marts marts = MartBuilder.build(snapshots.inputs(), prices.toDataFrame(spark), period, params)) {
       Map<MartTable, Long> rows = new LinkedHashMap<>();
       MartWriter.write(spark, warehouse, marts, period).forEach((table, rowsPerDay) ->
           rows.put(table, rowsPerDay.values().stream().mapToLong(Long::longValue).sum()));
       Map<String, Long> findingsByCheck = rowsPerCheck(marts.dataQualityDF());
       return new TransformResult(period.days(), rows.get(MartTable.RESERVATION_DAILY),
           rows.get(MartTable.ACCOUNT_USAGE_DAILY), rows.get(MartTable.DATA_QUALITY), findingsByCheck);
-    } finally {
-      snapshots.unpersist();
     }
   }
 

@@ -67,18 +67,15 @@ class WarehouseRoundTripTest {
   }
 
   @Test
-  void theTransformKeepsInMemoryOnlyTheReservationColumnsTheMartsRead() throws IOException {
+  void theTransformReadsOnlyTheReservationColumnsTheMartsRead() throws IOException {
     writeSnapshots(twoDays(true));
-    SnapshotInputs kept = SnapshotReader.read(spark, warehouse.toString(), DayRange.of(DAY20, DAY21)).persistForMarts();
-    try {
-      assertThat(kept.reservationsDF().columns())
+    try (SnapshotReader.KeptInputs kept = SnapshotReader.readForMarts(spark, warehouse.toString(), DayRange.of(DAY20, DAY21))) {
+      assertThat(kept.inputs().reservationsDF().columns())
           .containsExactly(SnapshotTables.RESERVATIONS_FOR_MARTS.fieldNames())
           .doesNotContain("tags_json", "reservation_arn")
           .contains("reservation_id", "total_instance_count", "available_instance_count", "start_date", "end_date");
       // Same rows as the full table: 48 hourly listings of cr-1 and the unpublished cr-dead.
-      assertThat(kept.reservationsDF().count()).isEqualTo(49);
-    } finally {
-      kept.unpersist();
+      assertThat(kept.inputs().reservationsDF().count()).isEqualTo(49);
     }
   }
 
