@@ -46,16 +46,19 @@ final class DuckDbInstanceHours implements AutoCloseable {
   }
 
   /**
-   * DuckDB takes 80 % of the machine's memory unless told; beside this JVM's heap (Spark's, as
-   * large as the largest sizes need) that is more than the machine has. Four fifths of what the
-   * heap leaves, so the process as a whole fits; past it DuckDB spills to its temporary directory.
+   * DuckDB takes 80 % of the machine's memory unless told; beside this JVM (Spark's heap, as
+   * large as the largest sizes need, and about 2 GB outside it, seen at 52M rows) that is more
+   * than the machine has. Four fifths of what the JVM leaves, so the process as a whole fits;
+   * past it DuckDB spills to its temporary directory.
    */
   static long memoryLimitMb() {
     long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getTotalMemorySize();
-    long left = machine - Runtime.getRuntime().maxMemory();
+    long left = machine - Runtime.getRuntime().maxMemory() - JVM_OUTSIDE_HEAP_BYTES;
     return Math.max(1024, left * 4 / 5 / (1024 * 1024));
   }
+
+  private static final long JVM_OUTSIDE_HEAP_BYTES = 2L << 30;
 
   /** Computes the period's reservation-days into {@code output} (Parquet). */
   void run(Path warehouse, LocalDate from, LocalDate to, int lookbackDays, long maxCarryMicros, Path output)
