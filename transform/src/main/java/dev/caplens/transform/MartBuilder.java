@@ -96,10 +96,10 @@ public final class MartBuilder {
    * Serialized, in memory as far as it fits and the rest on local disk, compressed when
    * {@code spark.rdd.compress} is on (the jobs' Spark sessions turn it on). Kept as objects, the
    * observations of a long range are tens of millions of rows the collector walks on every full
-   * collection; serialized they are a few large buffers per partition, and reading them back
-   * costs less CPU than the collections save (docs/benchmarks.md, seventh pass).
+   * collection; serialized they are a few large buffers per partition, and at 1.3 million rows
+   * reading them back cost no more CPU (docs/benchmarks.md, seventh pass).
    */
-  static final StorageLevel SHARED_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
+  private static final StorageLevel SHARED_STORAGE = StorageLevel.MEMORY_AND_DISK_SER();
 
   /** Data-quality details print instants as UTC; day boundaries are computed without a time zone. */
   private static void requireUtcSession(Dataset<Row> anyDF) {
