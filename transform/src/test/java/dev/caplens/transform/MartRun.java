@@ -47,11 +47,16 @@ final class MartRun {
   }
 
   static MartRun of(SnapshotFixture fixture, String from, String to, TransformParams params, String... priceLines) {
-    DayRange period = DayRange.of(LocalDate.parse(from), LocalDate.parse(to));
-    try (Marts marts = MartBuilder.build(fixture.inputs(),
-        params.pricesForMarts(priceList(priceLines)).toDataFrame(TestSpark.spark()), period, params)) {
+    try (Marts marts = build(fixture, from, to, params, priceLines)) {
       return new MartRun(marts);
     }
+  }
+
+  /** The fixture's marts as {@link MartBuilder} leaves them, its shared results still kept: close them. */
+  static Marts build(SnapshotFixture fixture, String from, String to, TransformParams params, String... priceLines) {
+    DayRange period = DayRange.of(LocalDate.parse(from), LocalDate.parse(to));
+    return MartBuilder.build(fixture.inputs(),
+        params.pricesForMarts(priceList(priceLines)).toDataFrame(TestSpark.spark()), period, params);
   }
 
   static Dataset<Row> prices(String... lines) {

@@ -3,7 +3,6 @@ package dev.caplens.transform;
 import static dev.caplens.transform.MartRun.M5_LARGE_PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
@@ -17,11 +16,9 @@ class SharedIntermediatesTest {
 
   @Test
   void sharedResultsAreKeptSerializedInMemoryAndOnDiskUntilTheMartsAreClosed() {
-    DayRange day = DayRange.of(LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-20"));
-    TransformParams params = TransformParams.defaults();
     List<RDD<?>> kept;
-    try (Marts marts = MartBuilder.build(WorkedExampleTest.workedExample().inputs(),
-        params.pricesForMarts(MartRun.priceList(M5_LARGE_PRICE)).toDataFrame(TestSpark.spark()), day, params)) {
+    try (Marts marts = MartRun.build(WorkedExampleTest.workedExample(), "2026-11-20", "2026-11-20",
+        TransformParams.defaults(), M5_LARGE_PRICE)) {
       kept = marts.sharedIntermediates().stream().map(SharedIntermediatesTest::checkpointedRdd).toList();
 
       assertThat(kept).isNotEmpty().allSatisfy(rdd -> {
