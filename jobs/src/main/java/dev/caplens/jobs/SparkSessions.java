@@ -29,6 +29,17 @@ public final class SparkSessions {
   private static final String COMPRESS_CHECKPOINTS = "spark.rdd.compress";
 
   /**
+   * The transform partitions observations by reservation once and joins them, where they are, with
+   * the few rows of lending pairs and usage claims sent to the same partitions; the joins are on the
+   * reservation and an instant. By default Spark shuffles both sides of a join again unless they are
+   * partitioned by every join key, and so shuffled the observations, then their days, again for
+   * every join and aggregation after it (docs/benchmarks.md, eighth pass). Off, a side partitioned
+   * by some of the keys stays where it is; reservation ids are too many to skew. A submitter's own
+   * setting is kept.
+   */
+  private static final String CO_PARTITION_ON_ALL_KEYS = "spark.sql.requireAllClusterKeysForCoPartition";
+
+  /**
    * Local mode's shuffle partitions and adaptive execution, chosen for a nightly day (below). An
    * operator's own setting (a {@code -Dspark...} in CAPLENS_JAVA_OPTS) is kept, for data of
    * another size than a day's.
@@ -47,7 +58,8 @@ public final class SparkSessions {
         // The marts are wide; without this Spark warns on every plan it prints.
         .config("spark.sql.debug.maxToStringFields", "500")
         .config(READER_BATCH_SIZE, conf.get(READER_BATCH_SIZE, SMALL_FILE_BATCH_ROWS))
-        .config(COMPRESS_CHECKPOINTS, conf.get(COMPRESS_CHECKPOINTS, "true"));
+        .config(COMPRESS_CHECKPOINTS, conf.get(COMPRESS_CHECKPOINTS, "true"))
+        .config(CO_PARTITION_ON_ALL_KEYS, conf.get(CO_PARTITION_ON_ALL_KEYS, "false"));
     if (!submitted) {
       builder.master("local[*]")
           .config("spark.ui.enabled", "false")

@@ -45,10 +45,10 @@ final class AccountSplit {
    * used_count, used_ius, piece_us, account_id, claimed_count, claimed_total and claim_rank (1 for
    * the largest claim). A piece without usage rows has one row with a null account_id.
    */
-  static Dataset<Row> pieceClaims(Dataset<Row> observationDaysDF, Dataset<Row> countedObservationsDF,
+  static Dataset<Row> pieceClaims(Dataset<Row> observationDaysDF, Dataset<Row> observationsDF,
       Dataset<Row> trustedUsageDF) {
     WindowSpec claimsOfObservation = Window.partitionBy(Cols.of(OBSERVATION_KEY));
-    Dataset<Row> claimsDF = claims(countedObservationsDF, trustedUsageDF)
+    Dataset<Row> claimsDF = claims(observationsDF, trustedUsageDF)
         .withColumn("claimed_total", sum("claimed_count").over(claimsOfObservation))
         .withColumn("claim_rank", row_number().over(
             claimsOfObservation.orderBy(col("claimed_count").desc(), col("account_id"))));
@@ -108,14 +108,17 @@ final class AccountSplit {
    * Per observation and consuming account: claimed_count. Rows of an interruptible reservation
    * are keyed by its source reservation.
    */
-  private static Dataset<Row> claims(Dataset<Row> countedObservationsDF, Dataset<Row> trustedUsageDF) {
-    Dataset<Row> listing = countedObservationsDF.select(col("provider"), col("reservation_id"),
+  private static Dataset<Row> claims(Dataset<Row> observationsDF, Dataset<Row> trustedUsageDF) {
+    Dataset<Row> listing = observationsDF.select(col("provider"), col("reservation_id"),
         col("scope_account_id").as("account_id"), col("region"), col("snapshot_time"),
         when(col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE), col("source_reservation_id"))
             .otherwise(col("reservation_id")).as("charged_reservation_id"));
     return trustedUsageDF
         .join(listing, Cols.using("provider", "reservation_id", "account_id", "region", "snapshot_time"))
         .filter(col("used_instance_count").gt(0).and(col("charged_reservation_id").isNotNull()))
+        // Partitioned as the observations are, by the reservation charged: the one shuffle the claims
+        // need, for the sum, the windows and the join with the observations' pieces.
+        .repartition(col("provider"), col("charged_reservation_id"))
         .groupBy(col("provider"), col("charged_reservation_id").as("reservation_id"), col("snapshot_time"),
             col("usage_account_id").as("account_id"))
         .agg(sum(col("used_instance_count").cast("long")).as("claimed_count"));

@@ -15,11 +15,10 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The instance counts each observation contributes, lending included (DESIGN.md "Lending"), and
@@ -40,18 +39,13 @@ final class InstanceCounts {
    * covers.
    */
   static Dataset<Row> of(Dataset<Row> observationsDF) {
-    Column isBorrower = col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE);
-    // A source and its interruptible reservations share a pair id: the source's reservation_id.
-    // A column, not an expression in the window: both windows then share one spec and one shuffle.
-    WindowSpec lendingPairAtInstant = Window.partitionBy("provider", "lending_pair_id", "snapshot_time");
-    return observationsDF
-        .withColumn("is_borrower", isBorrower)
-        .withColumn("lending_pair_id", when(isBorrower, col("source_reservation_id")).otherwise(col("reservation_id")))
+    Dataset<Row> inUseDF = observationsDF
+        .withColumn("is_borrower", col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE))
         .withColumn("counts_valid", countsValid())
         .withColumn("in_use", when(col("billable").and(col("counts_valid")),
-            col("total_instance_count").minus(col("available_instance_count"))).otherwise(0))
-        .withColumn("borrowers_in_use", sum(when(col("is_borrower"), col("in_use"))).over(lendingPairAtInstant))
-        .withColumn("source_observed", max(not(col("is_borrower"))).over(lendingPairAtInstant))
+            col("total_instance_count").minus(col("available_instance_count"))).otherwise(0));
+    return inUseDF
+        .join(lendingAtInstants(inUseDF), Cols.using(INSTANT_KEY), "left")
         .withColumn("carries_capacity", not(col("is_borrower")).and(col("billable")))
         .withColumn("lent_count", when(col("carries_capacity"),
             greatest(coalesce(col("lent_instance_count"), lit(0)), lit(0))).otherwise(0))
@@ -65,7 +59,37 @@ final class InstanceCounts {
         .withColumn("borrowed_count", when(col("is_borrower"), col("in_use")).otherwise(0))
         .withColumn("findings", findings())
         .drop("counts_valid", "in_use", "borrowers_in_use", "source_observed", "is_borrower", "carries_capacity",
-            "owner_used_count", "lending_pair_id");
+            "owner_used_count");
+  }
+
+  /** One observation of a reservation: the observations are partitioned by reservation and sorted so. */
+  private static final List<String> INSTANT_KEY = List.of("provider", "reservation_id", "snapshot_time");
+
+  /**
+   * What the other side of a lending pair showed at the same instant, on the rows it concerns:
+   * borrowers_in_use on a source (what its interruptible reservations use; null when none was
+   * observed) and source_observed on an interruptible reservation (null when its source was not).
+   * Only the pairs' rows move: each is sent to the partition of the reservation it describes,
+   * partitioned as the observations are (Observations), so the join leaves the observations where
+   * they are instead of shuffling all of them by pair (docs/benchmarks.md, eighth pass).
+   */
+  private static Dataset<Row> lendingAtInstants(Dataset<Row> inUseDF) {
+    Dataset<Row> borrowersDF = inUseDF
+        .filter(col("is_borrower").and(col("source_reservation_id").isNotNull()))
+        .select("provider", "reservation_id", "source_reservation_id", "snapshot_time", "in_use");
+    Dataset<Row> useOnSourcesDF = borrowersDF.select(col("provider"), col("source_reservation_id").as("reservation_id"),
+        col("snapshot_time"), col("in_use").as("borrower_in_use"), lit(null).cast("boolean").as("source_observed"));
+    Dataset<Row> sourcesDF = inUseDF.filter(not(col("is_borrower")))
+        .select(col("provider"), col("reservation_id").as("source_reservation_id"), col("snapshot_time"));
+    Dataset<Row> seenOnBorrowersDF = borrowersDF
+        .repartition(col("provider"), col("source_reservation_id"))
+        .join(sourcesDF, Cols.using("provider", "source_reservation_id", "snapshot_time"), "left_semi")
+        .select(col("provider"), col("reservation_id"), col("snapshot_time"),
+            lit(null).cast("int").as("borrower_in_use"), lit(true).as("source_observed"));
+    return useOnSourcesDF.unionByName(seenOnBorrowersDF)
+        .repartition(col("provider"), col("reservation_id"))
+        .groupBy(Cols.of(INSTANT_KEY))
+        .agg(sum("borrower_in_use").as("borrowers_in_use"), max("source_observed").as("source_observed"));
   }
 
   private static Column countsValid() {

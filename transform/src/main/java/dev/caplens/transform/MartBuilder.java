@@ -42,11 +42,11 @@ public final class MartBuilder {
 
     List<Dataset<Row>> shared = new ArrayList<>();
     Dataset<Row> scopeTimelineDF = cached(ScopeTimeline.of(scopesDF, params), shared);
-    Dataset<Row> observationsDF =
-        cached(InstanceCounts.of(Observations.of(trustedReservationsDF, scopeTimelineDF, params)), shared);
-    Dataset<Row> observationDaysDF = cached(ObservationDays.of(observationsDF, period, params), shared);
+    Dataset<Row> observationsDF = cached(Observations.of(trustedReservationsDF, scopeTimelineDF, params), shared);
+    Dataset<Row> observationDaysDF =
+        cached(ObservationDays.of(InstanceCounts.of(observationsDF), period, params), shared);
     Dataset<Row> reservationDaysDF = Coverage.withUnobserved(
-            ReservationDays.of(observationDaysDF, Coverage.scopeDays(scopeTimelineDF, period)))
+            ReservationDays.of(observationDaysDF, observationsDF, Coverage.scopeDays(scopeTimelineDF, period)))
         .filter(col("has_interval").or(col("unobserved_us").gt(0)));
     Dataset<Row> pricedReservationDaysDF = cached(Pricing.withRates(reservationDaysDF, pricesDF), shared);
     Dataset<Row> pieceClaimsDF =

@@ -40,7 +40,10 @@ final class Observations {
    * {@link DataQuality} check when start_us and end_us were left out as impossible, else null).
    */
   static Dataset<Row> of(Dataset<Row> trustedReservationsDF, Dataset<Row> scopeTimelineDF, TransformParams params) {
-    WindowSpec reservationInTime = Window.partitionBy("provider", "reservation_id").orderBy("observed_us");
+    // Ordered by snapshot_time (observed_us is the same instant in microseconds): the listings are
+    // already in that order from the windows of onePerReservationAndInstant, so Spark does not sort
+    // them again, and the joins after this by reservation and instant find them sorted.
+    WindowSpec reservationInTime = Window.partitionBy("provider", "reservation_id").orderBy("snapshot_time");
     Dataset<Row> nextScopeSnapshot =
         scopeTimelineDF.select("provider", "account_id", "region", "snapshot_time", "next_snapshot_us");
     return onePerReservationAndInstant(trustedReservationsDF)

@@ -20,6 +20,8 @@ class LendingTest {
    * cr-src: total 10, lends L = 4 to cr-int; available 3, so its owner runs 10 - 3 - 4 = 3
    * (account 300000000001). cr-int: total 4, available 1, so 3 borrowed (account 333333333333).
    * Observed once at 00:00 and carried 24 h. cr-orphan borrows from a source nobody observed.
+   * cr-lonely (total 6, available 2) lends 2 to an interruptible reservation nobody observed.
+   * cr-greedy (total 5, available 1) lends 1, but its cr-greedy-int (total 3, available 0) uses 3.
    */
   static SnapshotFixture fixture() {
     SnapshotFixture fixture = new SnapshotFixture();
@@ -29,7 +31,14 @@ class LendingTest {
         .lists(Res.odcr("cr-int", "300000000001").start("2026-11-01T00:00:00Z").counts(4, 1).borrowsFrom("cr-src"))
         .usage("cr-int", "333333333333", 3)
         .lists(Res.odcr("cr-orphan", "300000000001").start("2026-11-01T00:00:00Z").counts(2, 0).borrowsFrom("cr-gone"))
-        .usage("cr-orphan", "333333333333", 2);
+        .usage("cr-orphan", "333333333333", 2)
+        .lists(Res.odcr("cr-lonely", "300000000001").start("2026-11-01T00:00:00Z").counts(6, 2).lends(2, "cr-absent"))
+        .usage("cr-lonely", "300000000001", 2)
+        .lists(Res.odcr("cr-greedy", "300000000001").start("2026-11-01T00:00:00Z").counts(5, 1).lends(1, "cr-greedy-int"))
+        .usage("cr-greedy", "300000000001", 3)
+        .lists(Res.odcr("cr-greedy-int", "300000000001").start("2026-11-01T00:00:00Z").counts(3, 0)
+            .borrowsFrom("cr-greedy"))
+        .usage("cr-greedy-int", "333333333333", 1);
     return fixture;
   }
 
@@ -92,7 +101,35 @@ class LendingTest {
     assertThat(run.accountUsageOf("cr-orphan")).isEmpty();
     assertThat(run.accountUsageOf("cr-gone")).isEmpty();
     List<Row> findings = run.findings("unpaired-lending");
-    assertThat(findings).extracting(r -> r.<String>getAs("reservation_id")).containsExactly("cr-orphan");
-    assertThat(dec(findings.get(0), "instance_hours")).isEqualByComparingTo("48");
+    assertThat(findings).extracting(r -> r.<String>getAs("reservation_id"))
+        .containsExactlyInAnyOrder("cr-orphan", "cr-lonely");
+    assertThat(dec(findingOf(findings, "cr-orphan"), "instance_hours")).isEqualByComparingTo("48");
+  }
+
+  @Test
+  void sourceWhoseBorrowerWasNotObservedCountsItsLentInstancesIdle() {
+    Row lonely = run.reservation("cr-lonely", DAY);
+    // reserved 6 x 24 = 144; used (6 - 2 - 2 lent) x 24 = 48, no borrower use; lent 2 x 24 = 48
+    assertThat(dec(lonely, "reserved_instance_hours")).isEqualByComparingTo("144");
+    assertThat(dec(lonely, "used_instance_hours")).isEqualByComparingTo("48");
+    assertThat(dec(lonely, "lent_instance_hours")).isEqualByComparingTo("48");
+    assertThat(dec(findingOf(run.findings("unpaired-lending"), "cr-lonely"), "instance_hours"))
+        .isEqualByComparingTo("48");
+  }
+
+  @Test
+  void borrowedUseIsCappedAtWhatTheSourceLends() {
+    Row greedy = run.reservation("cr-greedy", DAY);
+    // owner runs 5 - 1 - 1 lent = 3; borrowers use 3 of 1 lent, counted 1: used (3 + 1) x 24 = 96
+    assertThat(dec(greedy, "used_instance_hours")).isEqualByComparingTo("96");
+    assertThat(dec(run.reservation("cr-greedy-int", DAY), "borrowed_instance_hours")).isEqualByComparingTo("72");
+    List<Row> exceeding = run.findings("borrowed-exceeds-lent");
+    assertThat(exceeding).extracting(r -> r.<String>getAs("reservation_id")).containsExactly("cr-greedy");
+    // (3 used - 1 lent) x 24
+    assertThat(dec(exceeding.get(0), "instance_hours")).isEqualByComparingTo("48");
+  }
+
+  private static Row findingOf(List<Row> findings, String reservationId) {
+    return findings.stream().filter(r -> r.getAs("reservation_id").equals(reservationId)).findFirst().orElseThrow();
   }
 }

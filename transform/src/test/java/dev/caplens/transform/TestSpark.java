@@ -17,6 +17,8 @@ final class TestSpark {
       .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
       // Adaptive execution turns each of the many tiny shuffles into its own job: 3x slower here.
       .config("spark.sql.adaptive.enabled", "false")
+      // As the jobs' sessions (SparkSessions): joins keep the observations' partitioning by reservation.
+      .config("spark.sql.requireAllClusterKeysForCoPartition", "false")
       .getOrCreate();
 
   static SparkSession spark() {
