@@ -9,6 +9,7 @@ class SparkSessionsTest {
 
   private static final String BATCH_SIZE = "spark.sql.parquet.columnarReaderBatchSize";
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final String CO_PARTITION = "spark.sql.requireAllClusterKeysForCoPartition";
 
   @Test
   void readsSmallSnapshotFilesInSmallBatches() {
@@ -35,6 +36,17 @@ class SparkSessionsTest {
   @Test
   void compressesCheckpointsWrittenToLocalDisk() {
     assertEquals("true", SparkSessions.getOrCreate("caplens-test").sparkContext().conf().get("spark.rdd.compress"));
+  }
+
+  @Test
+  void joinsKeepASidePartitionedBySomeOfTheirKeys() {
+    // The transform's joins by reservation and instant leave the observations where they are.
+    assertEquals("false", SparkSessions.getOrCreate("caplens-test").conf().get(CO_PARTITION));
+  }
+
+  @Test
+  void keepsTheSubmittersCoPartitionSetting() {
+    assertEquals("true", withSubmitterSetting(CO_PARTITION, "true"));
   }
 
   /**
