@@ -36,7 +36,6 @@ import org.apache.spark.sql.types.DecimalType;
 final class AccountSplit {
 
   private static final DecimalType WHOLE = DataTypes.createDecimalType(20, 0);
-  private static final List<String> OBSERVATION_KEY = List.of("provider", "reservation_id", "snapshot_time");
   private static final List<String> PIECE_KEY = List.of("provider", "reservation_id", "snapshot_time", "date");
 
   /**
@@ -47,7 +46,7 @@ final class AccountSplit {
    */
   static Dataset<Row> pieceClaims(Dataset<Row> observationDaysDF, Dataset<Row> observationsDF,
       Dataset<Row> trustedUsageDF) {
-    WindowSpec claimsOfObservation = Window.partitionBy(Cols.of(OBSERVATION_KEY));
+    WindowSpec claimsOfObservation = Window.partitionBy(Cols.of(Observations.KEY));
     Dataset<Row> claimsDF = claims(observationsDF, trustedUsageDF)
         .withColumn("claimed_total", sum("claimed_count").over(claimsOfObservation))
         .withColumn("claim_rank", row_number().over(
@@ -56,7 +55,7 @@ final class AccountSplit {
         .filter(col("piece_us").gt(0).and(col("reservation_kind").notEqual(ReservationRules.INTERRUPTIBLE)))
         .select("provider", "reservation_id", "snapshot_time", "observed_us", "date", "owner_account_id", "region",
             "used_count", "used_ius", "piece_us")
-        .join(claimsDF, Cols.using(OBSERVATION_KEY), "left");
+        .join(claimsDF, Cols.using(Observations.KEY), "left");
   }
 
   /** One row per provider, reservation_id, date and consuming account_id with its account_ius. */

@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,7 +44,7 @@ final class InstanceCounts {
         .withColumn("in_use", when(col("billable").and(col("counts_valid")),
             col("total_instance_count").minus(col("available_instance_count"))).otherwise(0));
     return inUseDF
-        .join(lendingAtInstants(inUseDF), Cols.using(INSTANT_KEY), "left")
+        .join(lendingAtInstants(inUseDF), Cols.using(Observations.KEY), "left")
         .withColumn("carries_capacity", not(col("is_borrower")).and(col("billable")))
         .withColumn("lent_count", when(col("carries_capacity"),
             greatest(coalesce(col("lent_instance_count"), lit(0)), lit(0))).otherwise(0))
@@ -61,9 +60,6 @@ final class InstanceCounts {
         .drop("counts_valid", "in_use", "borrowers_in_use", "source_observed", "is_borrower", "carries_capacity",
             "owner_used_count");
   }
-
-  /** One observation of a reservation: the observations are partitioned by reservation and sorted so. */
-  private static final List<String> INSTANT_KEY = List.of("provider", "reservation_id", "snapshot_time");
 
   /**
    * What the other side of a lending pair showed at the same instant, on the rows it concerns:
@@ -88,7 +84,7 @@ final class InstanceCounts {
             lit(null).cast("int").as("borrower_in_use"), lit(true).as("source_observed"));
     return useOnSourcesDF.unionByName(seenOnBorrowersDF)
         .repartition(col("provider"), col("reservation_id"))
-        .groupBy(Cols.of(INSTANT_KEY))
+        .groupBy(Cols.of(Observations.KEY))
         .agg(sum("borrower_in_use").as("borrowers_in_use"), max("source_observed").as("source_observed"));
   }
 

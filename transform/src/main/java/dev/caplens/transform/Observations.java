@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -143,6 +144,9 @@ final class Observations {
         .and(col("billable"))
         .and(col("end_date").isNull());
   }
+
+  /** One observation: a reservation at a snapshot instant. */
+  static final List<String> KEY = List.of("provider", "reservation_id", "snapshot_time");
 
   /** A start up to this far after the snapshot is taken as clock skew and kept. */
   static final long START_TOLERANCE_MICROS = 3_600_000_000L;

@@ -49,15 +49,13 @@ final class ReservationDays {
             sum("borrowed_ius").as("borrowed_ius"),
             max("piece_us").gt(0).as("has_interval"),
             max("snapshot_time").as("latest_snapshot_time"));
-    Dataset<Row> latestDF = observationsDF.select(Cols.of(Stream.concat(
-            Stream.of("provider", "reservation_id", "snapshot_time"), LATEST_ATTRIBUTES.stream()).toList()))
+    Dataset<Row> latestDF = observationsDF
+        .select(Cols.of(Stream.concat(Observations.KEY.stream(), LATEST_ATTRIBUTES.stream()).toList()))
         .withColumnRenamed("snapshot_time", "latest_snapshot_time");
     return sumsDF
         .join(latestDF, Cols.using("provider", "reservation_id", "latest_snapshot_time"))
         .join(scopeCoverage(observationDaysDF, scopeDaysDF), Cols.using(KEY), "left")
-        .select(Cols.of(Stream.concat(Stream.concat(DAY_KEY.stream(), Stream.of("reserved_ius", "used_ius",
-            "lent_ius", "borrower_ius", "borrowed_ius", "has_interval", "scope_coverage")),
-            LATEST_ATTRIBUTES.stream()).toList()));
+        .drop("latest_snapshot_time");
   }
 
   private static final List<String> DAY_KEY = List.of("provider", "reservation_id", "date", "day_start_us", "day_end_us");
