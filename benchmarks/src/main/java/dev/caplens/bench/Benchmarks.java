@@ -1,7 +1,5 @@
 package dev.caplens.bench;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.caplens.ingest.IngestRunner;
 import dev.caplens.ingest.RunManifest;
 import dev.caplens.ingest.snapshot.Warehouse;
@@ -16,15 +14,10 @@ import dev.caplens.sample.server.ApiCall;
 import dev.caplens.sample.server.CloudService;
 import dev.caplens.sample.server.SampleCloudServer;
 import dev.caplens.sample.server.TokenBucket;
-import dev.caplens.transform.ExactUnits;
-import dev.caplens.transform.MartReader;
-import dev.caplens.transform.MartTable;
-import dev.caplens.transform.ReportQueries;
 import dev.caplens.transform.DayRange;
 import dev.caplens.transform.SnapshotCompactor;
 import dev.caplens.transform.TransformParams;
 import dev.caplens.transform.TransformRunner;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -41,7 +32,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -208,89 +198,28 @@ public final class Benchmarks implements Callable<Integer> {
     Timing spark1 = best(() -> TransformRunner.run(spark, warehouse, spec.firstDay(), spec.lastDay(), prices, params));
     // Recorded now, not after DuckDB: at the largest sizes a run that dies later still leaves it.
     figures.add("B1", size, "caplens Spark transform (all marts)", FiguresTable.seconds(spark1.wallNanos()), "");
-    Path duckOut = dir.resolve("duckdb-reservation-daily.parquet");
+    DuckDbMarts.Output duckOut = new DuckDbMarts.Output(dir.resolve("duckdb-reservation-daily.parquet"),
+        dir.resolve("duckdb-account-usage-daily.parquet"));
     Timing duck;
-    List<DuckDbInstanceHours.ReservationDay> duckDays;
-    try (DuckDbInstanceHours duckdb = new DuckDbInstanceHours()) {
+    List<DuckDbMarts.ReservationDay> duckReservationDays;
+    List<DuckDbMarts.AccountDay> duckAccountDays;
+    try (DuckDbMarts duckdb = new DuckDbMarts()) {
       duck = best(() -> {
-        duckdb.run(dir.resolve("warehouse"), spec.firstDay(), spec.lastDay(), params.lookbackDays(),
+        duckdb.run(dir.resolve("warehouse"), Path.of(prices), spec.firstDay(), spec.lastDay(), params.lookbackDays(),
             params.maxCarryMicros(), duckOut);
         return null;
       });
-      duckDays = duckdb.read(duckOut);
+      duckReservationDays = duckdb.reservationDays(duckOut);
+      duckAccountDays = duckdb.accountDays(duckOut);
     }
-    figures.add("B1", size, "DuckDB equivalent SQL (instance-hours)", FiguresTable.seconds(duck.wallNanos()), "");
+    figures.add("B1", size, "DuckDB equivalent SQL (reservation and account marts)",
+        FiguresTable.seconds(duck.wallNanos()), "");
     figures.add("B1", size, "Spark / DuckDB time", FiguresTable.ratio((double) spark1.wallNanos() / duck.wallNanos()),
         "<= 3 at the largest size");
     figures.add("B1", size, "CPU time of the same runs, Spark / DuckDB", FiguresTable.seconds(spark1.cpuNanos())
         + " / " + FiguresTable.seconds(duck.cpuNanos()), "");
-    figures.add("B1", size, "figures cross-checked", crossCheck(spark, warehouse, spec, duckDays), "equal");
-  }
-
-  /** Reservation-day and owner-account instance-hours of both engines, compared exactly. */
-  private static String crossCheck(SparkSession spark, String warehouse, FleetSpec spec,
-      List<DuckDbInstanceHours.ReservationDay> duckDays) {
-    var reservationDailyDF = MartReader.read(spark, warehouse, MartTable.RESERVATION_DAILY, spec.firstDay(), spec.lastDay());
-    Map<String, List<BigDecimal>> sparkFigures = new TreeMap<>();
-    for (Row row : reservationDailyDF.select(col("provider"), col("reservation_id"), col("date"),
-        col("reserved_instance_hours"), col("used_instance_hours"), col("lent_instance_hours"),
-        col("borrowed_instance_hours")).collectAsList()) {
-      String key = row.getString(0) + "|" + row.getString(1) + "|" + row.getDate(2).toLocalDate().toEpochDay();
-      sparkFigures.put(key, List.of(row.getDecimal(3), row.getDecimal(4), row.getDecimal(5), row.getDecimal(6)));
-    }
-    Map<String, List<BigDecimal>> duckFigures = new TreeMap<>();
-    Map<String, BigDecimal[]> duckOwners = new HashMap<>();
-    for (DuckDbInstanceHours.ReservationDay day : duckDays) {
-      List<BigDecimal> hours = List.of(ExactUnits.hours(day.reservedIus()), ExactUnits.hours(day.usedIus()),
-          ExactUnits.hours(day.lentIus()), ExactUnits.hours(day.borrowedIus()));
-      if (hours.stream().anyMatch(h -> h.signum() != 0)) {
-        duckFigures.put(day.provider() + "|" + day.reservationId() + "|" + day.epochDay(), hours);
-      }
-      BigDecimal[] owner = duckOwners.computeIfAbsent(day.provider() + "|" + day.ownerAccountId(),
-          k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      owner[0] = owner[0].add(hours.get(0));
-      owner[1] = owner[1].add(hours.get(1));
-    }
-    Set<String> keys = new HashSet<>(sparkFigures.keySet());
-    keys.addAll(duckFigures.keySet());
-    List<String> differing = new ArrayList<>();
-    List<BigDecimal> zeros = List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
-    for (String key : keys) {
-      List<BigDecimal> a = sparkFigures.getOrDefault(key, zeros);
-      List<BigDecimal> b = duckFigures.getOrDefault(key, zeros);
-      for (int i = 0; i < 4; i++) {
-        if (a.get(i).compareTo(b.get(i)) != 0) {
-          differing.add(key + " " + a + " vs " + b);
-          break;
-        }
-      }
-    }
-    Map<String, BigDecimal[]> sparkOwners = new HashMap<>();
-    var accountsDF = ReportQueries.accounts(reservationDailyDF,
-        MartReader.read(spark, warehouse, MartTable.ACCOUNT_USAGE_DAILY, spec.firstDay(), spec.lastDay()));
-    for (Row row : accountsDF.select(col("provider"), col("account_id"), col("owned_reserved_instance_hours"),
-        col("owned_used_instance_hours")).collectAsList()) {
-      BigDecimal[] owner = sparkOwners.computeIfAbsent(row.getString(0) + "|" + row.getString(1),
-          k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      owner[0] = owner[0].add(orZero(row.getDecimal(2)));
-      owner[1] = owner[1].add(orZero(row.getDecimal(3)));
-    }
-    int accountDifferences = 0;
-    Set<String> owners = new HashSet<>(sparkOwners.keySet());
-    owners.addAll(duckOwners.keySet());
-    for (String owner : owners) {
-      BigDecimal[] a = sparkOwners.getOrDefault(owner, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      BigDecimal[] b = duckOwners.getOrDefault(owner, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-      if (a[0].compareTo(b[0]) != 0 || a[1].compareTo(b[1]) != 0) {
-        accountDifferences++;
-      }
-    }
-    if (differing.isEmpty() && accountDifferences == 0) {
-      return String.format("equal: %,d reservation-days, %d owner accounts", keys.size(), owners.size());
-    }
-    differing.stream().sorted().limit(3).forEach(d -> System.err.println("B1 differs: " + d));
-    return String.format("DIFFER: %d of %,d reservation-days, %d of %d accounts", differing.size(), keys.size(),
-        accountDifferences, owners.size());
+    figures.add("B1", size, "figures cross-checked", MartCrossCheck.compare(spark, warehouse, spec.firstDay(),
+        spec.lastDay(), duckReservationDays, duckAccountDays), "equal");
   }
 
   // --- B2
@@ -538,10 +467,6 @@ public final class Benchmarks implements Callable<Integer> {
 
   private static LocalDate day(Instant t) {
     return t.atZone(ZoneOffset.UTC).toLocalDate();
-  }
-
-  private static BigDecimal orZero(BigDecimal value) {
-    return value == null ? BigDecimal.ZERO : value;
   }
 
   private static String machine(long[] ticksAtStart) {

@@ -22,21 +22,32 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * The peer engine of B1: DuckDB running reservation_daily.sql (the same rules as the Spark
- * transform, for the instance-hour columns) on the warehouse's snapshot files of a period and its
- * look-back, writing one Parquet file of reservation-days.
+ * The peer engine of B1: DuckDB running caplens_marts.sql (the rules of the Spark transform, for
+ * the figures of reservation_daily and account_usage_daily) on the warehouse's snapshot files of a
+ * period and its look-back and the prices file, writing one Parquet file per mart.
  */
-final class DuckDbInstanceHours implements AutoCloseable {
+final class DuckDbMarts implements AutoCloseable {
 
-  /** Instance-microseconds of one reservation-day. */
+  /**
+   * One reservation-day: instance-microseconds, and costs in ten-billionths (null when unpriced).
+   */
   record ReservationDay(String provider, String reservationId, long epochDay, String ownerAccountId,
-      long reservedIus, long usedIus, long lentIus, long borrowedIus) {}
+      String billingOwnerAccountId, boolean lendable, long reservedIus, long usedIus, long lentIus,
+      long borrowedIus, Long reservedCostE10, Long usedCostE10, Long idleCostE10, Long lendingSavingsE10) {}
 
-  private static final List<String> TABLES = List.of("scopes", "reservations", "outpost_capacity", "outpost_instances");
+  /** One consuming account's use of a reservation on a day, and its chargeback in ten-billionths. */
+  record AccountDay(String provider, String reservationId, long epochDay, String accountId, long accountIus,
+      Long chargebackE10) {}
+
+  /** The two marts' files. */
+  record Output(Path reservationDaily, Path accountUsageDaily) {}
+
+  private static final List<String> TABLES =
+      List.of("scopes", "reservations", "reservation_usage", "outpost_capacity", "outpost_instances");
 
   private final Connection connection;
 
-  DuckDbInstanceHours() throws SQLException {
+  DuckDbMarts() throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
@@ -60,9 +71,9 @@ final class DuckDbInstanceHours implements AutoCloseable {
 
   private static final long JVM_OUTSIDE_HEAP_BYTES = 2L << 30;
 
-  /** Computes the period's reservation-days into {@code output} (Parquet). */
-  void run(Path warehouse, LocalDate from, LocalDate to, int lookbackDays, long maxCarryMicros, Path output)
-      throws SQLException {
+  /** Computes the period's marts into {@code output}'s files (Parquet). */
+  void run(Path warehouse, Path prices, LocalDate from, LocalDate to, int lookbackDays, long maxCarryMicros,
+      Output output) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
         List<String> files = partitions(warehouse, table, from.minusDays(lookbackDays), to);
@@ -73,27 +84,56 @@ final class DuckDbInstanceHours implements AutoCloseable {
         statement.execute("CREATE OR REPLACE VIEW " + table + " AS SELECT * FROM read_parquet(["
             + files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + "], hive_partitioning = true)");
       }
-      String sql = sql()
+      String script = sql()
           .replace("${FIRST_DAY}", Long.toString(from.toEpochDay()))
           .replace("${LAST_DAY}", Long.toString(to.toEpochDay()))
-          .replace("${MAX_CARRY_US}", Long.toString(maxCarryMicros));
-      statement.execute("COPY (" + sql + ") TO '" + output + "' (FORMAT parquet)");
+          .replace("${MAX_CARRY_US}", Long.toString(maxCarryMicros))
+          .replace("${PRICES}", prices.toString())
+          .replace("${RESERVATION_DAILY}", output.reservationDaily().toString())
+          .replace("${ACCOUNT_USAGE_DAILY}", output.accountUsageDaily().toString());
+      for (String sql : script.split(";\\s*\\n")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
     }
   }
 
-  /** Reads back what {@link #run} wrote. */
-  List<ReservationDay> read(Path output) throws SQLException {
+  /** Reads back the reservation-days {@link #run} wrote. */
+  List<ReservationDay> reservationDays(Output output) throws SQLException {
     List<ReservationDay> days = new ArrayList<>();
     try (Statement statement = connection.createStatement();
          ResultSet rows = statement.executeQuery("SELECT provider, reservation_id, day, owner_account_id, "
-             + "reserved_ius::BIGINT, used_ius::BIGINT, lent_ius::BIGINT, borrowed_ius::BIGINT FROM read_parquet('"
-             + output + "')")) {
+             + "billing_owner_account_id, lendable, reserved_ius::BIGINT, used_ius::BIGINT, lent_ius::BIGINT, "
+             + "borrowed_ius::BIGINT, reserved_cost_e10, used_cost_e10, idle_cost_e10, lending_savings_e10 "
+             + "FROM read_parquet('" + output.reservationDaily() + "')")) {
       while (rows.next()) {
         days.add(new ReservationDay(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
-            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8)));
+            rows.getString(5), rows.getBoolean(6), rows.getLong(7), rows.getLong(8), rows.getLong(9),
+            rows.getLong(10), nullableLong(rows, 11), nullableLong(rows, 12), nullableLong(rows, 13),
+            nullableLong(rows, 14)));
       }
     }
     return days;
+  }
+
+  /** Reads back the account-days {@link #run} wrote. */
+  List<AccountDay> accountDays(Output output) throws SQLException {
+    List<AccountDay> days = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery("SELECT provider, reservation_id, day, account_id, "
+             + "account_ius::BIGINT, chargeback_e10 FROM read_parquet('" + output.accountUsageDaily() + "')")) {
+      while (rows.next()) {
+        days.add(new AccountDay(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(4),
+            rows.getLong(5), nullableLong(rows, 6)));
+      }
+    }
+    return days;
+  }
+
+  private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+    long value = rows.getLong(column);
+    return rows.wasNull() ? null : value;
   }
 
   @Override
@@ -121,9 +161,9 @@ final class DuckDbInstanceHours implements AutoCloseable {
   }
 
   private static String sql() {
-    try (InputStream in = DuckDbInstanceHours.class.getResourceAsStream("reservation_daily.sql")) {
+    try (InputStream in = DuckDbMarts.class.getResourceAsStream("caplens_marts.sql")) {
       if (in == null) {
-        throw new IllegalStateException("reservation_daily.sql is missing from the classpath");
+        throw new IllegalStateException("caplens_marts.sql is missing from the classpath");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n"));
