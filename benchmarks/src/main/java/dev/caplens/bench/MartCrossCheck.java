@@ -89,16 +89,17 @@ final class MartCrossCheck {
   private void addDuck(ReservationDay day) {
     BigDecimal reserved = ExactUnits.hours(day.reservedIus());
     BigDecimal used = ExactUnits.hours(day.usedIus());
+    BigDecimal reservedCost = tenBillionths(day.reservedCostE10());
     BigDecimal idleCost = tenBillionths(day.idleCostE10());
+    BigDecimal lendingSavings = tenBillionths(day.lendingSavingsE10());
     duckReservationDays.put(dayKey(day.provider(), day.reservationId(), day.epochDay()), Arrays.asList(
         reserved, used, ExactUnits.hours(day.lentIus()), ExactUnits.hours(day.borrowedIus()),
-        tenBillionths(day.reservedCostE10()), tenBillionths(day.usedCostE10()), idleCost,
-        tenBillionths(day.lendingSavingsE10())));
+        reservedCost, tenBillionths(day.usedCostE10()), idleCost, lendingSavings));
     String owner = day.provider() + "|" + day.ownerAccountId();
     add(owner, AccountFigure.OWNED_RESERVED_HOURS, reserved);
     add(owner, AccountFigure.OWNED_USED_HOURS, used);
-    add(owner, AccountFigure.RESERVED_COST, tenBillionths(day.reservedCostE10()));
-    add(owner, AccountFigure.LENDING_SAVINGS, tenBillionths(day.lendingSavingsE10()));
+    add(owner, AccountFigure.RESERVED_COST, reservedCost);
+    add(owner, AccountFigure.LENDING_SAVINGS, lendingSavings);
     add(owner, AccountFigure.LENDABLE_IDLE_COST, day.lendable() ? idleCost : null);
     add(day.provider() + "|" + day.billingOwnerAccountId(), AccountFigure.IDLE_COST, idleCost);
   }

@@ -17,27 +17,32 @@
 -- Parquet files written. Costs are written as BIGINT ten-billionths (_e10), exact.
 -- Statements run in order, each ending with a line that ends in ';'.
 
+-- Per Alibaba pool and listing: its resources (zone x instance type; a pool listed twice by
+-- overlapping pages is still one resource). A pool of several becomes one reservation per resource.
+CREATE OR REPLACE TEMP TABLE pool_sizes AS
+SELECT provider, account_id, region, snapshot_time, run_id, reservation_id,
+       count(DISTINCT coalesce(availability_zone, '') || ':' || coalesce(instance_type, '')) AS pool_resources
+FROM reservations SEMI JOIN scopes s USING (provider, account_id, region, snapshot_time, run_id)
+WHERE provider = 'aliyun'
+GROUP BY ALL;
+
 -- One row per reservation and snapshot instant, with its interval and instance counts.
 CREATE OR REPLACE TEMP TABLE observations AS
 WITH trusted_reservations AS (
   SELECT r.* FROM reservations r
   SEMI JOIN scopes s USING (provider, account_id, region, snapshot_time, run_id)
 ),
-pool_sized AS (
-  SELECT *, count(*) OVER (PARTITION BY provider, account_id, region, snapshot_time, run_id, reservation_id) AS pool_resources
-  FROM trusted_reservations
-),
 listed AS (
-  SELECT provider,
-         CASE WHEN provider = 'aliyun' AND pool_resources > 1
-              THEN reservation_id || ':' || coalesce(availability_zone, '') || ':' || coalesce(instance_type, '')
-              ELSE reservation_id END AS reservation_id,
-         account_id, region, snapshot_time, coalesce(owner_account_id, account_id) AS owner_account_id,
+  SELECT r.provider,
+         CASE WHEN coalesce(p.pool_resources, 0) > 1
+              THEN r.reservation_id || ':' || coalesce(r.availability_zone, '') || ':' || coalesce(r.instance_type, '')
+              ELSE r.reservation_id END AS reservation_id,
+         r.account_id, region, snapshot_time, coalesce(owner_account_id, account_id) AS owner_account_id,
          coalesce(billing_owner_account_id, owner_account_id, account_id) AS billing_owner_account_id,
          instance_type, platform,
          reservation_type, interruptible, state, total_instance_count, available_instance_count,
          start_date, end_date, source_reservation_id, lent_instance_count
-  FROM pool_sized
+  FROM trusted_reservations r LEFT JOIN pool_sizes p USING (provider, account_id, region, snapshot_time, run_id, reservation_id)
 ),
 trusted_capacity AS (
   SELECT c.* FROM outpost_capacity c SEMI JOIN scopes s USING (provider, account_id, region, snapshot_time, run_id)
@@ -200,13 +205,6 @@ LEFT JOIN prices a ON a.price_provider = r.price_provider AND a.region = r.regio
 CREATE OR REPLACE TEMP TABLE account_usage_daily AS
 WITH trusted_usage AS (
   SELECT u.* FROM reservation_usage u SEMI JOIN scopes s USING (provider, account_id, region, snapshot_time, run_id)
-),
-pool_sizes AS (
-  SELECT provider, account_id, region, snapshot_time, run_id, reservation_id,
-         count(DISTINCT coalesce(availability_zone, '') || ':' || coalesce(instance_type, '')) AS pool_resources
-  FROM reservations SEMI JOIN scopes s USING (provider, account_id, region, snapshot_time, run_id)
-  WHERE provider = 'aliyun'
-  GROUP BY ALL
 ),
 usage_rows AS (
   SELECT u.provider,
