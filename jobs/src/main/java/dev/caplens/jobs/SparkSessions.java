@@ -40,6 +40,15 @@ public final class SparkSessions {
   private static final String CO_PARTITION_ON_ALL_KEYS = "spark.sql.requireAllClusterKeysForCoPartition";
 
   /**
+   * The local checkpoints are serialized rows read back by every mart built on them; Spark's
+   * default Java serialization spends more on each row's framing than Kryo, which took 7 % off the
+   * transform's CPU time at 1.3 million observations (docs/benchmarks.md, tenth pass). Shuffles
+   * serialize rows their own way either way. A submitter's own setting is kept.
+   */
+  private static final String SERIALIZER = "spark.serializer";
+  private static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
+
+  /**
    * Local mode's shuffle partitions and adaptive execution, chosen for a nightly day (below). An
    * operator's own setting (a {@code -Dspark...} in CAPLENS_JAVA_OPTS) is kept, for data of
    * another size than a day's.
@@ -59,7 +68,8 @@ public final class SparkSessions {
         .config("spark.sql.debug.maxToStringFields", "500")
         .config(READER_BATCH_SIZE, conf.get(READER_BATCH_SIZE, SMALL_FILE_BATCH_ROWS))
         .config(COMPRESS_CHECKPOINTS, conf.get(COMPRESS_CHECKPOINTS, "true"))
-        .config(CO_PARTITION_ON_ALL_KEYS, conf.get(CO_PARTITION_ON_ALL_KEYS, "false"));
+        .config(CO_PARTITION_ON_ALL_KEYS, conf.get(CO_PARTITION_ON_ALL_KEYS, "false"))
+        .config(SERIALIZER, conf.get(SERIALIZER, KRYO));
     if (!submitted) {
       builder.master("local[*]")
           .config("spark.ui.enabled", "false")

@@ -39,6 +39,12 @@ class SparkSessionsTest {
   }
 
   @Test
+  void serializesCheckpointsWithKryo() {
+    assertEquals("org.apache.spark.serializer.KryoSerializer",
+        SparkSessions.getOrCreate("caplens-test").sparkContext().conf().get("spark.serializer"));
+  }
+
+  @Test
   void joinsKeepASidePartitionedBySomeOfTheirKeys() {
     // The transform's joins by reservation and instant leave the observations where they are.
     assertEquals("false", SparkSessions.getOrCreate("caplens-test").conf().get(CO_PARTITION));

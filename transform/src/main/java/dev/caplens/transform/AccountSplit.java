@@ -1,6 +1,7 @@
 package dev.caplens.transform;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -106,21 +107,54 @@ final class AccountSplit {
   /**
    * Per observation and consuming account: claimed_count. Rows of an interruptible reservation
    * are keyed by its source reservation.
+   *
+   * <p>Partitioned as the observations are, by the reservation charged, for the sum, the windows
+   * and the join with the observations' pieces. Joined with the listings, the rows are in the
+   * partition of the reservation they name, which is the one charged for all but an interruptible
+   * reservation's: only the rows of the few reservations ever listed as interruptible move, to
+   * their source's. (Shuffling every row by the reservation charged cost a shuffle of all the
+   * usage rows, as many as the observations, docs/benchmarks.md, tenth pass.)
    */
   private static Dataset<Row> claims(Dataset<Row> observationsDF, Dataset<Row> trustedUsageDF) {
     Dataset<Row> listing = observationsDF.select(col("provider"), col("reservation_id"),
         col("scope_account_id").as("account_id"), col("region"), col("snapshot_time"),
         when(col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE), col("source_reservation_id"))
             .otherwise(col("reservation_id")).as("charged_reservation_id"));
-    return trustedUsageDF
-        .join(listing, Cols.using("provider", "reservation_id", "account_id", "region", "snapshot_time"))
-        .filter(col("used_instance_count").gt(0).and(col("charged_reservation_id").isNotNull()))
-        // Partitioned as the observations are, by the reservation charged: the one shuffle the claims
-        // need, for the sum, the windows and the join with the observations' pieces.
+    Dataset<Row> interruptibleDF = broadcast(collected(observationsDF
+        .filter(col("reservation_kind").equalTo(ReservationRules.INTERRUPTIBLE))
+        .select("provider", "reservation_id")
+        .distinct()));
+    Dataset<Row> usageDF = trustedUsageDF.filter(col("used_instance_count").gt(0));
+    List<String> reservation = List.of("provider", "reservation_id");
+    Dataset<Row> ownDF = listed(usageDF.join(interruptibleDF, Cols.using(reservation), "left_anti"), listing)
+        .select(col("provider"), col("reservation_id"), col("snapshot_time"), col("usage_account_id"),
+            col("used_instance_count"));
+    Dataset<Row> borrowedDF = listed(usageDF.join(interruptibleDF, Cols.using(reservation), "left_semi"), listing)
+        .filter(col("charged_reservation_id").isNotNull())
         .repartition(col("provider"), col("charged_reservation_id"))
-        .groupBy(col("provider"), col("charged_reservation_id").as("reservation_id"), col("snapshot_time"),
-            col("usage_account_id").as("account_id"))
+        .select(col("provider"), col("charged_reservation_id").as("reservation_id"), col("snapshot_time"),
+            col("usage_account_id"), col("used_instance_count"));
+    return ownDF.unionByName(borrowedDF)
+        .groupBy(col("provider"), col("reservation_id"), col("snapshot_time"), col("usage_account_id").as("account_id"))
         .agg(sum(col("used_instance_count").cast("long")).as("claimed_count"));
+  }
+
+  /**
+   * Usage rows of the scope that listed the observation, with the reservation charged. Joined where
+   * the listings are: the usage rows are as many as the observations, and once split by the ids
+   * above Spark's size estimate of them can fall low enough for it to broadcast them all.
+   */
+  private static Dataset<Row> listed(Dataset<Row> usageDF, Dataset<Row> listing) {
+    return usageDF.join(listing.hint("merge"),
+        Cols.using("provider", "reservation_id", "account_id", "region", "snapshot_time"));
+  }
+
+  /**
+   * A few rows, computed once and held by the driver: as a plan, the split above would compute
+   * them again for each source of usage rows it is pushed into.
+   */
+  private static Dataset<Row> collected(Dataset<Row> fewDF) {
+    return fewDF.sparkSession().createDataFrame(fewDF.collectAsList(), fewDF.schema());
   }
 
   private AccountSplit() {}

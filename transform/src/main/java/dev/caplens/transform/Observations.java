@@ -32,7 +32,8 @@ final class Observations {
 
   /**
    * Columns: provider, reservation_id, scope_account_id, region, snapshot_time, observed_us,
-   * interval_end_us, owner_account_id, billing_owner_account_id, reservation_type,
+   * interval_end_us, next_in_scope_us (the reservation's next observation when the same scope made it,
+   * else null), owner_account_id, billing_owner_account_id, reservation_type,
    * known_reservation_type, reservation_kind, pricing_model, instance_type, platform,
    * availability_zone, state, billable, known_state, lendable, total_instance_count,
    * available_instance_count, start_us, end_us, source_reservation_id, lent_instance_count,
@@ -51,6 +52,8 @@ final class Observations {
         .join(nextScopeSnapshot, Cols.using("provider", "account_id", "region", "snapshot_time"))
         .withColumn("observed_us", unix_micros(col("snapshot_time")))
         .withColumn("next_observation_us", lead(col("observed_us"), 1).over(reservationInTime))
+        .withColumn("next_in_scope_us", when(lead(col("account_id"), 1).over(reservationInTime).equalTo(col("account_id"))
+            .and(lead(col("region"), 1).over(reservationInTime).equalTo(col("region"))), col("next_observation_us")))
         .withColumn("interval_end_us", least(col("next_observation_us"), col("next_snapshot_us"),
             col("observed_us").plus(lit(params.maxCarryMicros()))))
         .withColumn("owner_account_id", coalesce(col("owner_account_id"), col("account_id")))
@@ -65,6 +68,7 @@ final class Observations {
             col("snapshot_time"),
             col("observed_us"),
             col("interval_end_us"),
+            col("next_in_scope_us"),
             col("owner_account_id"),
             coalesce(col("billing_owner_account_id"), col("owner_account_id")).as("billing_owner_account_id"),
             col("reservation_type"),

@@ -50,10 +50,14 @@ final class PrivatePools {
         .filter(col("provider").equalTo(PROVIDER))
         .groupBy(Cols.of(POOL_LISTING))
         .agg(countDistinct(resourceKey()).as("pool_resources"));
-    return usageDF
+    // Only pools' rows are joined: the join would otherwise shuffle every other provider's usage
+    // rows, as many as the observations, by scope (docs/benchmarks.md, tenth pass).
+    Dataset<Row> poolUsageDF = usageDF
+        .filter(col("provider").equalTo(PROVIDER))
         .join(poolSizesDF, Cols.using(POOL_LISTING), "left")
         .withColumn("reservation_id", resourceId(coalesce(col("pool_resources"), lit(0L))))
         .select(Cols.of(usageDF.schema()));
+    return usageDF.filter(col("provider").notEqual(PROVIDER)).unionByName(poolUsageDF);
   }
 
   /**

@@ -19,6 +19,7 @@ final class TestSpark {
       .config("spark.sql.adaptive.enabled", "false")
       // As the jobs' sessions (SparkSessions): joins keep the observations' partitioning by reservation.
       .config("spark.sql.requireAllClusterKeysForCoPartition", "false")
+      .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
       .getOrCreate();
 
   static SparkSession spark() {
