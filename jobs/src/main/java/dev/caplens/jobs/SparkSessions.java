@@ -49,6 +49,14 @@ public final class SparkSessions {
   private static final String KRYO = "org.apache.spark.serializer.KryoSerializer";
 
   /**
+   * Kryo remembers every object it wrote within a record, to write a repeat as a reference, and
+   * clears that table after each record: each checkpointed row is one record and holds no object
+   * twice, and the clearing alone was 5 % of the tasks' samples (docs/benchmarks.md, eleventh
+   * pass). A submitter's own setting is kept.
+   */
+  private static final String KRYO_REFERENCES = "spark.kryo.referenceTracking";
+
+  /**
    * Local mode's shuffle partitions and adaptive execution, chosen for a nightly day (below). An
    * operator's own setting (a {@code -Dspark...} in CAPLENS_JAVA_OPTS) is kept, for data of
    * another size than a day's.
@@ -69,7 +77,8 @@ public final class SparkSessions {
         .config(READER_BATCH_SIZE, conf.get(READER_BATCH_SIZE, SMALL_FILE_BATCH_ROWS))
         .config(COMPRESS_CHECKPOINTS, conf.get(COMPRESS_CHECKPOINTS, "true"))
         .config(CO_PARTITION_ON_ALL_KEYS, conf.get(CO_PARTITION_ON_ALL_KEYS, "false"))
-        .config(SERIALIZER, conf.get(SERIALIZER, KRYO));
+        .config(SERIALIZER, conf.get(SERIALIZER, KRYO))
+        .config(KRYO_REFERENCES, conf.get(KRYO_REFERENCES, "false"));
     if (!submitted) {
       builder.master("local[*]")
           .config("spark.ui.enabled", "false")

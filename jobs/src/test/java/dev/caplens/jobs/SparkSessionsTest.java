@@ -45,6 +45,12 @@ class SparkSessionsTest {
   }
 
   @Test
+  void kryoDoesNotTrackReferencesWithinARow() {
+    assertEquals("false",
+        SparkSessions.getOrCreate("caplens-test").sparkContext().conf().get("spark.kryo.referenceTracking"));
+  }
+
+  @Test
   void joinsKeepASidePartitionedBySomeOfTheirKeys() {
     // The transform's joins by reservation and instant leave the observations where they are.
     assertEquals("false", SparkSessions.getOrCreate("caplens-test").conf().get(CO_PARTITION));

@@ -37,6 +37,14 @@ import org.apache.spark.sql.types.DecimalType;
 final class AccountSplit {
 
   private static final DecimalType WHOLE = DataTypes.createDecimalType(20, 0);
+
+  /**
+   * A claim's share is claimed x used x piece_us / max(claimed total, used), exact in whole
+   * numbers. While both counts are at most this, the product fits a long (10^4 x 10^4 x a day's
+   * 8.64 x 10^10 microseconds < 2^63) and is computed in one; past it, in 20-digit decimals.
+   * Decimal division was 3 % of the transform's samples (docs/benchmarks.md, eleventh pass).
+   */
+  private static final long LONG_SAFE_COUNT = 10_000L;
   private static final List<String> PIECE_KEY = List.of("provider", "reservation_id", "snapshot_time", "date");
 
   /**
@@ -62,9 +70,13 @@ final class AccountSplit {
   /** One row per provider, reservation_id, date and consuming account_id with its account_ius. */
   static Dataset<Row> accountDays(Dataset<Row> pieceClaimsDF) {
     Column scaledDown = col("claimed_total").gt(col("used_count"));
-    Column share = when(col("account_id").isNull(), lit(0L)).otherwise(call_function("div",
-        col("claimed_count").cast(WHOLE).multiply(col("used_count").cast(WHOLE)).multiply(col("piece_us").cast(WHOLE)),
-        greatest(col("claimed_total"), col("used_count")).cast(WHOLE)));
+    Column share = when(col("account_id").isNull(), lit(0L))
+        .when(col("claimed_count").leq(LONG_SAFE_COUNT).and(col("used_count").leq(LONG_SAFE_COUNT)),
+            call_function("div", col("claimed_count").multiply(col("used_count")).multiply(col("piece_us")),
+                greatest(col("claimed_total"), col("used_count"))))
+        .otherwise(call_function("div",
+            col("claimed_count").cast(WHOLE).multiply(col("used_count").cast(WHOLE)).multiply(col("piece_us").cast(WHOLE)),
+            greatest(col("claimed_total"), col("used_count")).cast(WHOLE)));
     // Exactly one row of each piece takes what the shares leave: the largest claim, or the only row.
     Column takesResidue = col("claim_rank").equalTo(1).or(col("account_id").isNull());
     Column residue = struct(
