@@ -69,14 +69,14 @@ final class AccountSplit {
 
   /** One row per provider, reservation_id, date and consuming account_id with its account_ius. */
   static Dataset<Row> accountDays(Dataset<Row> pieceClaimsDF) {
-    Column scaledDown = col("claimed_total").gt(col("used_count"));
+    Column claimed = col("claimed_count");
+    Column used = col("used_count");
+    Column piece = col("piece_us");
+    Column scaledDown = col("claimed_total").gt(used);
+    Column divisor = greatest(col("claimed_total"), used);
     Column share = when(col("account_id").isNull(), lit(0L))
-        .when(col("claimed_count").leq(LONG_SAFE_COUNT).and(col("used_count").leq(LONG_SAFE_COUNT)),
-            call_function("div", col("claimed_count").multiply(col("used_count")).multiply(col("piece_us")),
-                greatest(col("claimed_total"), col("used_count"))))
-        .otherwise(call_function("div",
-            col("claimed_count").cast(WHOLE).multiply(col("used_count").cast(WHOLE)).multiply(col("piece_us").cast(WHOLE)),
-            greatest(col("claimed_total"), col("used_count")).cast(WHOLE)));
+        .when(claimed.leq(LONG_SAFE_COUNT).and(used.leq(LONG_SAFE_COUNT)), wholeShare(claimed, used, piece, divisor))
+        .otherwise(wholeShare(claimed.cast(WHOLE), used.cast(WHOLE), piece.cast(WHOLE), divisor.cast(WHOLE)));
     // Exactly one row of each piece takes what the shares leave: the largest claim, or the only row.
     Column takesResidue = col("claim_rank").equalTo(1).or(col("account_id").isNull());
     Column residue = struct(
@@ -90,6 +90,11 @@ final class AccountSplit {
             part -> part.getField("ius").gt(0))))
         .groupBy(col("provider"), col("reservation_id"), col("date"), col("part.account_id").as("account_id"))
         .agg(sum("part.ius").as("account_ius"));
+  }
+
+  /** floor(claimed x used x piece / divisor), in the type of its arguments (all non-negative). */
+  private static Column wholeShare(Column claimed, Column used, Column piece, Column divisor) {
+    return call_function("div", claimed.multiply(used).multiply(piece), divisor);
   }
 
   /**
