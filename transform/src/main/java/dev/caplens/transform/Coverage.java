@@ -2,6 +2,7 @@ package dev.caplens.transform;
 
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.call_function;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
@@ -30,8 +32,8 @@ final class Coverage {
    * intervals {@code struct<start, end>} (epoch microseconds) its snapshots cover within the day.
    */
   static Dataset<Row> scopeDays(Dataset<Row> scopeTimelineDF, DayRange period) {
-    Column firstDay = greatest(ObservationDays.epochDay(col("snapshot_us")), lit(period.firstEpochDay()));
-    Column lastDay = least(ObservationDays.epochDay(col("covered_until_us").minus(1)), lit(period.lastEpochDay()));
+    Column firstDay = greatest(epochDay(col("snapshot_us")), lit(period.firstEpochDay()));
+    Column lastDay = least(epochDay(col("covered_until_us").minus(1)), lit(period.lastEpochDay()));
     Column dayStart = col("day").multiply(lit(DayRange.DAY_MICROS));
     return scopeTimelineDF
         .filter(firstDay.leq(lastDay))
@@ -72,6 +74,12 @@ final class Coverage {
                 .as("length"),
             greatest(acc.getField("reach"), interval.getField("end")).as("reach")),
         acc -> acc.getField("length"));
+  }
+
+  /** floor(micros / day) in whole-number arithmetic ({@code Column.divide} would go through a double). */
+  private static Column epochDay(Column epochMicros) {
+    Column dayStart = epochMicros.minus(pmod(epochMicros, lit(DayRange.DAY_MICROS)));
+    return call_function("div", dayStart, lit(DayRange.DAY_MICROS));
   }
 
   private Coverage() {}

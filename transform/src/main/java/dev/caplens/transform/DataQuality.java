@@ -38,9 +38,13 @@ final class DataQuality {
   static final String START_AFTER_END = "start-after-end";
   static final String START_AFTER_SNAPSHOT = "start-after-snapshot";
 
-  static Dataset<Row> of(Dataset<Row> observationDaysDF, Dataset<Row> usageFindingsDF,
-      Dataset<Row> pricedReservationDaysDF, Dataset<Row> unpublishedFindingsDF) {
-    return perReservationDay(observationFindings(observationDaysDF).unionByName(usageFindingsDF))
+  /**
+   * The mart from the findings of {@link Timelines#findingDays} (already one row per reservation,
+   * day and check), the reservation-days without a price, and rows of snapshots never published.
+   */
+  static Dataset<Row> of(Dataset<Row> findingDaysDF, Dataset<Row> pricedReservationDaysDF,
+      Dataset<Row> unpublishedFindingsDF) {
+    return perReservationDay(findingDaysDF)
         .unionByName(missingPrices(pricedReservationDaysDF))
         .unionByName(unpublishedFindingsDF)
         .select(Cols.of(MartSchemas.DATA_QUALITY));
@@ -51,23 +55,9 @@ final class DataQuality {
     return date_format(timestamp, "yyyy-MM-dd'T'HH:mm:ss'Z'");
   }
 
-  /** The findings of each observation, weighted by the part of the day it covers. */
-  private static Dataset<Row> observationFindings(Dataset<Row> observationDaysDF) {
-    return observationDaysDF
-        .filter(col("piece_us").gt(0))
-        .select(col("provider"), col("owner_account_id").as("account_id"), col("region"), col("reservation_id"),
-            col("date"), col("observed_us"), col("piece_us"), explode(col("findings")).as("finding"))
-        .select(col("provider"), col("account_id"), col("region"), col("reservation_id"), col("date"),
-            col("observed_us"), col("finding.check").as("check"),
-            col("finding.affected_count").multiply(col("piece_us")).as("ius"),
-            col("finding.detail").as("detail"));
-  }
-
-  private static Dataset<Row> perReservationDay(Dataset<Row> findingPiecesDF) {
-    return findingPiecesDF
-        .groupBy("provider", "account_id", "region", "reservation_id", "date", "check")
-        .agg(sum("ius").as("ius"), count(lit(1)).as("observations"), min("observed_us").as("first_us"),
-            min_by(col("detail"), col("observed_us")).as("first_detail"))
+  /** The detail names how many observations found it and the first; the hours are rounded once. */
+  private static Dataset<Row> perReservationDay(Dataset<Row> findingDaysDF) {
+    return findingDaysDF
         .withColumn("detail", format_string("%s (%d observation(s) from %s)", col("first_detail"),
             col("observations"), isoInstant(timestamp_micros(col("first_us")))))
         .withColumn("instance_hours", hoursOf(col("ius")))

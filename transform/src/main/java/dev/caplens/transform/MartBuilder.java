@@ -40,24 +40,24 @@ public final class MartBuilder {
             TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF), listedReservationsDF)
         .unionByName(OutpostCapacity.usage(trustedInstancesDF));
 
+    Dataset<Row> lendingGroupsDF = LendingGroups.of(snapshots.reservationsDF()
+        .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to()))));
+
     List<Dataset<Row>> shared = new ArrayList<>();
     Dataset<Row> scopeTimelineDF = cached(ScopeTimeline.of(scopesDF, params), shared);
-    Dataset<Row> observationsDF = cached(Observations.of(trustedReservationsDF, scopeTimelineDF, params), shared);
-    Dataset<Row> observationDaysDF =
-        cached(ObservationDays.of(InstanceCounts.of(observationsDF), period, params), shared);
+    Dataset<Row> timelinesDF = cached(Timelines.of(
+        LendingGroups.withGroupIds(Listings.of(trustedReservationsDF, scopeTimelineDF), lendingGroupsDF),
+        LendingGroups.withGroupIds(Timelines.usage(trustedUsageDF), lendingGroupsDF), period, params), shared);
     Dataset<Row> reservationDaysDF = Coverage.withUnobserved(
-            ReservationDays.of(observationDaysDF, observationsDF, Coverage.scopeDays(scopeTimelineDF, period)))
+            ReservationDays.of(Timelines.reservationDays(timelinesDF), Coverage.scopeDays(scopeTimelineDF, period)))
         .filter(col("has_interval").or(col("unobserved_us").gt(0)));
     Dataset<Row> pricedReservationDaysDF = cached(Pricing.withRates(reservationDaysDF, pricesDF), shared);
-    Dataset<Row> pieceClaimsDF =
-        cached(AccountSplit.pieceClaims(observationDaysDF, observationsDF, trustedUsageDF), shared);
 
     Dataset<Row> accountUsageDailyDF =
-        cached(AccountUsageDaily.of(AccountSplit.accountDays(pieceClaimsDF), pricedReservationDaysDF), shared);
+        cached(AccountUsageDaily.of(Timelines.accountDays(timelinesDF), pricedReservationDaysDF), shared);
     Dataset<Row> reservationDailyDF = cached(ReservationDaily.of(pricedReservationDaysDF, accountUsageDailyDF), shared);
     Dataset<Row> dataQualityDF = cached(DataQuality.of(
-        observationDaysDF,
-        AccountSplit.findings(pieceClaimsDF),
+        Timelines.findingDays(timelinesDF),
         pricedReservationDaysDF,
         TrustedSnapshots.unpublishedFindings(snapshots.reservationsDF(), scopesDF, SnapshotTables.RESERVATIONS_TABLE, period)
             .unionByName(TrustedSnapshots.unpublishedFindings(snapshots.reservationUsageDF(), scopesDF,
@@ -74,7 +74,7 @@ public final class MartBuilder {
                 TrustedSnapshots.trusted(snapshots.poolInstanceCountsDF(), scopesDF), period))), shared);
     Dataset<Row> capacityTasksDF =
         CapacityTasks.of(TrustedSnapshots.trusted(snapshots.capacityTasksDF(), scopesDF), period);
-    Dataset<Row> reservationIntervalsDF = cached(ReservationIntervals.of(observationDaysDF), shared);
+    Dataset<Row> reservationIntervalsDF = cached(ReservationIntervals.of(Timelines.intervals(timelinesDF)), shared);
     return new Marts(reservationDailyDF, accountUsageDailyDF, dataQualityDF, capacityTasksDF, reservationIntervalsDF,
         shared);
   }

@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code <outpost-id>:<instance-type>}: total = the slots of that type on ACTIVE compute assets,
  * used = the instances of that type running (ListAssetInstances), per account by
  * instance_account_id. More instances than slots cannot be idle capacity: available floors at 0
- * and the running count is kept as reported_used_instance_count, which {@link InstanceCounts}
+ * and the running count is kept as reported_used_instance_count, which {@link Observation}
  * reports when it differs from total - available.
  */
 final class OutpostCapacity {
@@ -51,7 +51,7 @@ final class OutpostCapacity {
             max(col("owner_account_id")).as("owner_account_id"),
             max(col("availability_zone")).as("availability_zone"),
             max(col("outpost_name")).as("reservation_name"));
-    // Slots of assets that are not ACTIVE count only for what InstanceCounts reports about them.
+    // Slots of assets that are not ACTIVE count only for what Observation reports about them.
     Column total = when(col("any_active"), col("active_slots")).otherwise(col("all_slots")).cast("int");
     Dataset<Row> rowsDF = slotsDF
         .join(runningPerType(outpostInstancesDF), Cols.using(TYPE_LISTING), "left")

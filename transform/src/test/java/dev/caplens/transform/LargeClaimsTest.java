@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The account split with counts too large for the share's product to fit a long: claimed x used
  * x piece_us = 200,001 x 300,000 x 3.6e9 = 2.16e20 > 2^63, so the split takes its decimal path
- * (AccountSplit.LONG_SAFE_COUNT); in a long it would wrap to a negative share.
+ * (ReservationTimeline.wholeShare); in a long it would wrap to a negative share.
  */
 class LargeClaimsTest {
 
