@@ -1,20 +1,20 @@
 package dev.caplens.transform;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Which reservations {@link ReservationTimeline} must see together: an interruptible reservation
@@ -25,17 +25,11 @@ import org.apache.spark.sql.types.StructType;
  */
 final class LendingGroups {
 
-  private static final StructType SCHEMA = new StructType()
-      .add("provider", DataTypes.StringType)
-      .add("reservation_id", DataTypes.StringType)
-      .add("group_id", DataTypes.StringType);
-
   /**
-   * provider, reservation_id and group_id of every reservation in a lending pair, from
-   * reservation rows as ingest wrote them: the pairs are a few hundred rows, read once and held by
-   * the driver, broadcast to where the listings and usage rows are.
+   * Reads the lending pairs from reservation rows as ingest wrote them: a few hundred rows, read
+   * once and held by the driver.
    */
-  static Dataset<Row> of(Dataset<Row> reservationsDF) {
+  static LendingGroups of(Dataset<Row> reservationsDF) {
     List<Row> pairs = reservationsDF
         .filter(col("interruptible").equalTo(true).and(col("source_reservation_id").isNotNull()))
         .select("provider", "reservation_id", "source_reservation_id")
@@ -45,22 +39,32 @@ final class LendingGroups {
     for (Row pair : pairs) {
       union(parent, List.of(pair.getString(0), pair.getString(1)), List.of(pair.getString(0), pair.getString(2)));
     }
-    List<Row> rows = new ArrayList<>();
+    Map<String, String> groupOf = new TreeMap<>();
     for (List<String> reservation : parent.keySet()) {
-      rows.add(RowFactory.create(reservation.get(0), reservation.get(1), root(parent, reservation).get(1)));
+      groupOf.put(key(reservation.get(0), reservation.get(1)), root(parent, reservation).get(1));
     }
-    return reservationsDF.sparkSession().createDataFrame(rows, SCHEMA);
+    return new LendingGroups(groupOf);
   }
 
-  /** The rows with group_id added last: the reservation's group, else its own id. */
-  static Dataset<Row> withGroupIds(Dataset<Row> rowsDF, Dataset<Row> groupsDF) {
-    Column[] columns = Stream.concat(
-            Stream.of(rowsDF.columns()).map(name -> rowsDF.col(name)),
-            Stream.of(coalesce(groupsDF.col("group_id"), rowsDF.col("reservation_id")).as("group_id")))
-        .toArray(Column[]::new);
-    return rowsDF.join(broadcast(groupsDF), rowsDF.col("provider").equalTo(groupsDF.col("provider"))
-            .and(rowsDF.col("reservation_id").equalTo(groupsDF.col("reservation_id"))), "left")
-        .select(columns);
+  /** provider + NUL + reservation id, for the reservations in a lending pair: the group's id. */
+  final Map<String, String> groupOf;
+
+  private LendingGroups(Map<String, String> groupOf) {
+    this.groupOf = groupOf;
+  }
+
+  /**
+   * The rows with group_id added last: the reservation's group, else its own id. A set lookup
+   * picks out the few rows of lending pairs, and only those look up their group in a map (a join
+   * with the pairs cost a hash-table probe, and a copy, of every listing and usage row).
+   */
+  Dataset<Row> withGroupIds(Dataset<Row> rowsDF) {
+    if (groupOf.isEmpty()) {
+      return rowsDF.withColumn("group_id", col("reservation_id"));
+    }
+    Column key = concat(col("provider"), lit("\u0000"), col("reservation_id"));
+    return rowsDF.withColumn("group_id", when(key.isin(groupOf.keySet().toArray()),
+        element_at(groupMap(), key)).otherwise(col("reservation_id")));
   }
 
   /** Joins the groups of two reservations; the smaller id names the group. */
@@ -74,6 +78,17 @@ final class LendingGroups {
     }
   }
 
+  /** The groups as a map literal (Spark folds it to a constant). */
+  private Column groupMap() {
+    return map(groupOf.entrySet().stream()
+        .flatMap(entry -> Stream.of(lit(entry.getKey()), lit(entry.getValue())))
+        .toArray(Column[]::new));
+  }
+
+  private static String key(String provider, String reservationId) {
+    return provider + "\u0000" + reservationId;
+  }
+
   private static List<String> root(Map<List<String>, List<String>> parent, List<String> reservation) {
     List<String> current = reservation;
     parent.putIfAbsent(current, current);
@@ -82,6 +97,4 @@ final class LendingGroups {
     }
     return current;
   }
-
-  private LendingGroups() {}
 }

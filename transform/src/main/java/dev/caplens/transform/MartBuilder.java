@@ -40,14 +40,14 @@ public final class MartBuilder {
             TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF), listedReservationsDF)
         .unionByName(OutpostCapacity.usage(trustedInstancesDF));
 
-    Dataset<Row> lendingGroupsDF = LendingGroups.of(snapshots.reservationsDF()
+    LendingGroups lendingGroups = LendingGroups.of(snapshots.reservationsDF()
         .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to()))));
 
     List<Dataset<Row>> shared = new ArrayList<>();
     Dataset<Row> scopeTimelineDF = cached(ScopeTimeline.of(scopesDF, params), shared);
     Dataset<Row> timelinesDF = cached(Timelines.of(
-        LendingGroups.withGroupIds(Listings.of(trustedReservationsDF, scopeTimelineDF), lendingGroupsDF),
-        LendingGroups.withGroupIds(Timelines.usage(trustedUsageDF), lendingGroupsDF), period, params), shared);
+        lendingGroups.withGroupIds(Listings.of(trustedReservationsDF, scopeTimelineDF)),
+        lendingGroups.withGroupIds(Timelines.usage(trustedUsageDF)), period, params), shared);
     Dataset<Row> reservationDaysDF = Coverage.withUnobserved(
             ReservationDays.of(Timelines.reservationDays(timelinesDF), Coverage.scopeDays(scopeTimelineDF, period)))
         .filter(col("has_interval").or(col("unobserved_us").gt(0)));

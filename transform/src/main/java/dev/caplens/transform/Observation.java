@@ -97,7 +97,7 @@ final class Observation {
     return observations;
   }
 
-  /** A scope's listing of a reservation at an instant. */
+  /** A scope's listing at an instant. */
   record ScopeInstant(String scopeAccountId, String region, long observedUs) {
     static ScopeInstant of(Listing listing) {
       return new ScopeInstant(listing.scopeAccountId(), listing.region(), listing.observedUs());
@@ -105,7 +105,7 @@ final class Observation {
   }
 
   /** A reservation at an instant. */
-  record Instant(String reservationId, long observedUs) {}
+  record Instant(String provider, String reservationId, long observedUs) {}
 
   /**
    * Sets the counts and findings of a lending group's observations: what the other side of a
@@ -120,17 +120,17 @@ final class Observation {
           ? observation.listing.totalInstanceCount() - observation.listing.availableInstanceCount() : 0;
       Listing listing = observation.listing;
       if (listing.interruptible() && listing.sourceReservationId() != null) {
-        borrowersInUse.merge(new Instant(listing.sourceReservationId(), listing.observedUs()), (long) observation.inUse,
+        borrowersInUse.merge(new Instant(listing.provider(), listing.sourceReservationId(), listing.observedUs()), (long) observation.inUse,
             Long::sum);
       } else if (!listing.interruptible()) {
-        sourcesSeen.put(new Instant(listing.reservationId(), listing.observedUs()), true);
+        sourcesSeen.put(new Instant(listing.provider(), listing.reservationId(), listing.observedUs()), true);
       }
     }
     for (Observation observation : groupObservations) {
       Listing listing = observation.listing;
-      Long borrowers = borrowersInUse.get(new Instant(listing.reservationId(), listing.observedUs()));
+      Long borrowers = borrowersInUse.get(new Instant(listing.provider(), listing.reservationId(), listing.observedUs()));
       boolean sourceObserved = listing.interruptible() && listing.sourceReservationId() != null
-          && sourcesSeen.containsKey(new Instant(listing.sourceReservationId(), listing.observedUs()));
+          && sourcesSeen.containsKey(new Instant(listing.provider(), listing.sourceReservationId(), listing.observedUs()));
       observation.setCounts(borrowers, sourceObserved);
     }
   }

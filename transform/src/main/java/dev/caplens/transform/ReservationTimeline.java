@@ -52,17 +52,17 @@ final class ReservationTimeline {
 
   record Scope(String accountId, String region) {}
 
-  record AccountDay(String reservationId, long day, String accountId, long accountIus) {}
+  record AccountDay(String provider, String reservationId, long day, String accountId, long accountIus) {}
 
   /** One data-quality row before hours and the detail's suffix (DataQuality). */
-  record FindingDay(String accountId, String region, String reservationId, long day, String check, Long ius,
+  record FindingDay(String provider, String accountId, String region, String reservationId, long day, String check, Long ius,
       long observations, long firstUs, String firstDetail) {}
 
   /** One row of reservation_intervals before hours: pieces merged while they touch and agree. */
   record Interval(Piece first, long day, long startUs, long endUs, int observations) {}
 
   /** The usage row of a scope's snapshot: an account's instances running in a reservation. */
-  record Usage(String reservationId, String scopeAccountId, String region, long observedUs, String usageAccountId,
+  record Usage(String provider, String reservationId, String scopeAccountId, String region, long observedUs, String usageAccountId,
       int usedInstanceCount) {}
 
   final List<Observation> observations = new ArrayList<>();
@@ -85,9 +85,10 @@ final class ReservationTimeline {
   static ReservationTimeline of(List<Listing> listings, List<Usage> usages, long firstDay, long lastDay,
       long maxCarryMicros) {
     ReservationTimeline timeline = new ReservationTimeline(firstDay, lastDay, maxCarryMicros);
-    Map<String, List<Listing>> byReservation = new TreeMap<>();
+    Map<List<String>, List<Listing>> byReservation = new LinkedHashMap<>();
     for (Listing listing : listings) {
-      byReservation.computeIfAbsent(listing.reservationId(), id -> new ArrayList<>()).add(listing);
+      byReservation.computeIfAbsent(List.of(listing.provider(), listing.reservationId()), id -> new ArrayList<>())
+          .add(listing);
     }
     for (List<Listing> ofReservation : byReservation.values()) {
       timeline.observations.addAll(Observation.of(ofReservation, maxCarryMicros));
@@ -99,7 +100,7 @@ final class ReservationTimeline {
     return timeline;
   }
 
-  record ReservationDayKey(String reservationId, long day) {}
+  record ReservationDayKey(String provider, String reservationId, long day) {}
 
   /**
    * Each observation's pieces by reservation and day, each day's in time order. An observation is
@@ -124,7 +125,7 @@ final class ReservationTimeline {
         long dayStart = day * DayRange.DAY_MICROS;
         long pieceUs = Math.max(0L,
             Math.min(coveredUntil, dayStart + DayRange.DAY_MICROS) - Math.max(coveredFrom, dayStart));
-        days.computeIfAbsent(new ReservationDayKey(listing.reservationId(), day), key -> new ArrayList<>())
+        days.computeIfAbsent(new ReservationDayKey(listing.provider(), listing.reservationId(), day), key -> new ArrayList<>())
             .add(new Piece(observation, day, pieceUs));
       }
     }
@@ -162,14 +163,15 @@ final class ReservationTimeline {
         }
         if (!piece.listing().interruptible()) {
           Listing listing = piece.listing();
-          split(piece, claims.getOrDefault(new Observation.Instant(listing.reservationId(), listing.observedUs()),
+          split(piece, claims.getOrDefault(
+              new Observation.Instant(listing.provider(), listing.reservationId(), listing.observedUs()),
               Map.of()), accountIus, findings);
         }
       }
     }
     reservationDays.add(new ReservationDay(latest.listing(), key.day(), reserved, used, lent, borrower, borrowed,
         hasInterval, scopes));
-    accountIus.forEach((account, ius) -> accountDays.add(new AccountDay(key.reservationId(), key.day(), account, ius)));
+    accountIus.forEach((account, ius) -> accountDays.add(new AccountDay(key.provider(), key.reservationId(), key.day(), account, ius)));
     findingDays.addAll(findings.rows());
     intervals.addAll(merged(pieces, key.day()));
   }
@@ -181,23 +183,24 @@ final class ReservationTimeline {
    * count toward its source, whose rate they are charged at.
    */
   private Map<Observation.Instant, Map<String, Long>> claims(List<Usage> usages) {
-    Map<Observation.ScopeInstant, Map<String, Observation>> listed = new HashMap<>();
+    Map<Observation.Instant, Map<Observation.ScopeInstant, Observation>> listed = new HashMap<>();
     for (Observation observation : observations) {
-      listed.computeIfAbsent(Observation.ScopeInstant.of(observation.listing), key -> new HashMap<>())
-          .put(observation.listing.reservationId(), observation);
+      Listing listing = observation.listing;
+      listed.computeIfAbsent(new Observation.Instant(listing.provider(), listing.reservationId(), listing.observedUs()),
+          key -> new HashMap<>(2)).put(Observation.ScopeInstant.of(listing), observation);
     }
     Map<Observation.Instant, Map<String, Long>> claims = new HashMap<>();
     for (Usage usage : usages) {
       Observation observation = listed
-          .getOrDefault(new Observation.ScopeInstant(usage.scopeAccountId(), usage.region(), usage.observedUs()), Map.of())
-          .get(usage.reservationId());
+          .getOrDefault(new Observation.Instant(usage.provider(), usage.reservationId(), usage.observedUs()), Map.of())
+          .get(new Observation.ScopeInstant(usage.scopeAccountId(), usage.region(), usage.observedUs()));
       if (observation == null || usage.usedInstanceCount() <= 0) {
         continue;
       }
       Listing listing = observation.listing;
       String charged = listing.interruptible() ? listing.sourceReservationId() : listing.reservationId();
       if (charged != null) {
-        claims.computeIfAbsent(new Observation.Instant(charged, usage.observedUs()), key -> new TreeMap<>())
+        claims.computeIfAbsent(new Observation.Instant(usage.provider(), charged, usage.observedUs()), key -> new TreeMap<>())
             .merge(usage.usageAccountId(), (long) usage.usedInstanceCount(), Long::sum);
       }
     }
@@ -280,7 +283,7 @@ final class ReservationTimeline {
     void add(Piece piece, String check, Long ius, String detail) {
       Listing listing = piece.listing();
       rows.merge(List.of(listing.ownerAccountId(), listing.region(), check),
-          new FindingDay(listing.ownerAccountId(), listing.region(), key.reservationId(), key.day(), check, ius, 1,
+          new FindingDay(key.provider(), listing.ownerAccountId(), listing.region(), key.reservationId(), key.day(), check, ius, 1,
               listing.observedUs(), detail),
           FindingsOfDay::combined);
     }
@@ -288,7 +291,7 @@ final class ReservationTimeline {
     private static FindingDay combined(FindingDay a, FindingDay b) {
       FindingDay first = b.firstUs() < a.firstUs() ? b : a;
       Long ius = a.ius() == null ? b.ius() : b.ius() == null ? a.ius() : Long.valueOf(a.ius() + b.ius());
-      return new FindingDay(a.accountId(), a.region(), a.reservationId(), a.day(), a.check(), ius,
+      return new FindingDay(a.provider(), a.accountId(), a.region(), a.reservationId(), a.day(), a.check(), ius,
           a.observations() + b.observations(), first.firstUs(), first.firstDetail());
     }
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.CoGroupFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.KeyValueGroupedDataset;
@@ -91,27 +91,33 @@ final class Timelines {
     long firstDay = period.firstEpochDay();
     long lastDay = period.lastEpochDay();
     long maxCarry = params.maxCarryMicros();
-    KeyValueGroupedDataset<String, Row> listings = listingsDF.groupByKey(groupKey(), Encoders.STRING());
-    KeyValueGroupedDataset<String, Row> usage = usageDF.groupByKey(groupKey(), Encoders.STRING());
-    CoGroupFunction<String, Row, Row, Row> compute = (key, listingRows, usageRows) -> {
+    KeyValueGroupedDataset<Long, Row> listings = grouped(listingsDF);
+    KeyValueGroupedDataset<Long, Row> usage = grouped(usageDF);
+    CoGroupFunction<Long, Row, Row, Row> compute = (key, listingRows, usageRows) -> {
       List<Listing> groupListings = new ArrayList<>();
       listingRows.forEachRemaining(row -> groupListings.add(Listing.of(row)));
       List<ReservationTimeline.Usage> groupUsage = new ArrayList<>();
-      usageRows.forEachRemaining(row -> groupUsage.add(new ReservationTimeline.Usage(row.getString(1),
+      usageRows.forEachRemaining(row -> groupUsage.add(new ReservationTimeline.Usage(row.getString(0), row.getString(1),
           row.getString(2), row.getString(3), row.getLong(4), row.getString(5), row.getInt(6))));
       if (groupListings.isEmpty()) {
         return List.<Row>of().iterator();
       }
-      String provider = groupListings.get(0).provider();
       ReservationTimeline timeline = ReservationTimeline.of(groupListings, groupUsage, firstDay, lastDay, maxCarry);
-      return List.of(rowOf(provider, timeline)).iterator();
+      return List.of(rowOf(timeline)).iterator();
     };
     return listings.cogroup(usage, compute, Encoders.row(GROUP)).toDF();
   }
 
-  /** Provider and group_id (the first and the last column). */
-  private static MapFunction<Row, String> groupKey() {
-    return row -> row.getString(0) + '\u0000' + row.getString(row.length() - 1);
+  /**
+   * The rows by a 64-bit hash of provider and group_id (the first and the last column), computed
+   * as a column so that only the timeline reads the rows as objects. Groups whose hashes collide
+   * are handed over together, which changes nothing: the timeline keeps reservations and their
+   * lending pairs apart by provider and id. A long key sorts on its prefix alone.
+   */
+  private static KeyValueGroupedDataset<Long, Row> grouped(Dataset<Row> rowsDF) {
+    String[] columns = rowsDF.columns();
+    return rowsDF.groupBy(xxhash64(col(columns[0]), col(columns[columns.length - 1])))
+        .as(Encoders.LONG(), Encoders.row(rowsDF.schema()));
   }
 
   static Dataset<Row> reservationDays(Dataset<Row> timelinesDF) {
@@ -136,28 +142,28 @@ final class Timelines {
         .withColumn("date", date_from_unix_date(col("day").cast("int")));
   }
 
-  private static Row rowOf(String provider, ReservationTimeline timeline) {
+  private static Row rowOf(ReservationTimeline timeline) {
     List<Row> days = new ArrayList<>();
     for (ReservationTimeline.ReservationDay day : timeline.reservationDays) {
       Listing latest = day.latest();
       List<Row> scopes = day.scopes().stream().map(scope -> RowFactory.create(scope.accountId(), scope.region())).toList();
       long dayStart = day.day() * DayRange.DAY_MICROS;
-      days.add(RowFactory.create(provider, latest.reservationId(), day.day(), dayStart, dayStart + DayRange.DAY_MICROS,
+      days.add(RowFactory.create(latest.provider(), latest.reservationId(), day.day(), dayStart, dayStart + DayRange.DAY_MICROS,
           day.reservedIus(), day.usedIus(), day.lentIus(), day.borrowerIus(), day.borrowedIus(), day.hasInterval(),
           seq(scopes), latest.ownerAccountId(), latest.billingOwnerAccountId(), latest.reservationKind(),
           latest.region(), latest.availabilityZone(), latest.instanceType(), latest.platform(), latest.state(),
           latest.lendable(), latest.pricingModel(), latest.startUs(), latest.endUs()));
     }
-    List<Row> accounts = timeline.accountDays.stream().map(account -> RowFactory.create(provider,
+    List<Row> accounts = timeline.accountDays.stream().map(account -> RowFactory.create(account.provider(),
         account.reservationId(), account.day(), account.accountId(), account.accountIus())).toList();
-    List<Row> findings = timeline.findingDays.stream().map(finding -> RowFactory.create(provider,
+    List<Row> findings = timeline.findingDays.stream().map(finding -> RowFactory.create(finding.provider(),
         finding.accountId(), finding.region(), finding.reservationId(), finding.day(), finding.check(), finding.ius(),
         finding.observations(), finding.firstUs(), finding.firstDetail())).toList();
     List<Row> intervals = new ArrayList<>();
     for (ReservationTimeline.Interval interval : timeline.intervals) {
       Observation observation = interval.first().observation();
       Listing listing = observation.listing;
-      intervals.add(RowFactory.create(provider, listing.reservationId(), interval.day(), listing.ownerAccountId(),
+      intervals.add(RowFactory.create(listing.provider(), listing.reservationId(), interval.day(), listing.ownerAccountId(),
           listing.billingOwnerAccountId(), listing.reservationKind(), listing.region(), listing.availabilityZone(),
           listing.instanceType(), listing.platform(), listing.state(), listing.billable(),
           listing.totalInstanceCount(), listing.availableInstanceCount(), observation.reservedCount,

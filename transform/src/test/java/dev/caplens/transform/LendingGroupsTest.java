@@ -1,6 +1,7 @@
 package dev.caplens.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -31,11 +32,16 @@ class LendingGroupsTest {
         RowFactory.create("aws", "cr-y", true, "cr-x"),
         RowFactory.create("aws", "cr-plain", false, "cr-z"),
         RowFactory.create("aws", "cr-lone", true, null));
-    List<String> groups = LendingGroups.of(TestSpark.spark().createDataFrame(rows, PAIRS))
-        .orderBy("reservation_id").collectAsList().stream()
-        .map(row -> row.getString(1) + "->" + row.getString(2))
+    LendingGroups groups = LendingGroups.of(TestSpark.spark().createDataFrame(rows, PAIRS));
+    assertThat(groups.groupOf).containsExactly(entry("aws\u0000cr-i1", "cr-i1"), entry("aws\u0000cr-i2", "cr-i1"),
+        entry("aws\u0000cr-i3", "cr-i1"), entry("aws\u0000cr-s", "cr-i1"), entry("aws\u0000cr-t", "cr-i1"),
+        entry("aws\u0000cr-x", "cr-x"), entry("aws\u0000cr-y", "cr-x"));
+    // Rows get their group's id, every other reservation its own.
+    List<String> grouped = groups.withGroupIds(TestSpark.spark().createDataFrame(rows, PAIRS))
+        .select("reservation_id", "group_id").distinct().orderBy("reservation_id").collectAsList().stream()
+        .map(row -> row.getString(0) + "->" + row.getString(1))
         .toList();
-    assertThat(groups).containsExactly("cr-i1->cr-i1", "cr-i2->cr-i1", "cr-i3->cr-i1", "cr-s->cr-i1", "cr-t->cr-i1",
-        "cr-x->cr-x", "cr-y->cr-x");
+    assertThat(grouped).containsExactly("cr-i1->cr-i1", "cr-i2->cr-i1", "cr-i3->cr-i1", "cr-lone->cr-lone",
+        "cr-plain->cr-plain", "cr-y->cr-x");
   }
 }
