@@ -2,14 +2,9 @@ package dev.caplens.transform;
 
 import static dev.caplens.transform.ExactUnits.hoursOf;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.min_by;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.timestamp_micros;
 
 import org.apache.spark.sql.Column;

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -28,8 +29,9 @@ public final class MartBuilder {
     requireUtcSession(snapshots.scopesDF());
     Preconditions.requireColumns(pricesDF, PriceList.SCHEMA, "prices");
     DayRange snapshotDays = period.extendedBack(params.lookbackDays());
-    Dataset<Row> scopesDF = snapshots.scopesDF()
-        .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to())));
+    Column inSnapshotDays =
+        col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to()));
+    Dataset<Row> scopesDF = snapshots.scopesDF().filter(inSnapshotDays);
     Dataset<Row> listedReservationsDF =
         TrustedSnapshots.trusted(SnapshotInputs.reservationsForMarts(snapshots.reservationsDF()), scopesDF);
     Dataset<Row> trustedInstancesDF = TrustedSnapshots.trusted(snapshots.outpostInstancesDF(), scopesDF);
@@ -40,8 +42,7 @@ public final class MartBuilder {
             TrustedSnapshots.trusted(snapshots.reservationUsageDF(), scopesDF), listedReservationsDF)
         .unionByName(OutpostCapacity.usage(trustedInstancesDF));
 
-    LendingGroups lendingGroups = LendingGroups.of(snapshots.reservationsDF()
-        .filter(col("snapshot_date").between(Date.valueOf(snapshotDays.from()), Date.valueOf(snapshotDays.to()))));
+    LendingGroups lendingGroups = LendingGroups.of(snapshots.reservationsDF().filter(inSnapshotDays));
 
     List<Dataset<Row>> shared = new ArrayList<>();
     Dataset<Row> scopeTimelineDF = cached(ScopeTimeline.of(scopesDF, params), shared);
