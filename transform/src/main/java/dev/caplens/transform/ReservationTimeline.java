@@ -40,9 +40,7 @@ final class ReservationTimeline {
 
     /** Where the covered part starts; with pieceUs it ends the piece. */
     long startUs() {
-      Listing listing = listing();
-      long from = Math.max(listing.observedUs(), listing.startUs() == null ? listing.observedUs() : listing.startUs());
-      return Math.max(from, dayStartUs());
+      return Math.max(coveredFrom(listing()), dayStartUs());
     }
   }
 
@@ -118,7 +116,7 @@ final class ReservationTimeline {
       if (observation.nextInScopeUs != null) {
         last = Math.min(last, epochDay(observation.nextInScopeUs));
       }
-      long coveredFrom = Math.max(listing.observedUs(), listing.startUs() == null ? listing.observedUs() : listing.startUs());
+      long coveredFrom = coveredFrom(listing);
       long coveredUntil = Math.min(observation.intervalEndUs,
           listing.endUs() == null ? observation.intervalEndUs : listing.endUs());
       for (long day = first; day <= last; day++) {
@@ -343,6 +341,11 @@ final class ReservationTimeline {
       }
     }
     return true;
+  }
+
+  /** Where an observation starts to cover: its instant, or the reservation's start if later. */
+  private static long coveredFrom(Listing listing) {
+    return listing.startUs() == null ? listing.observedUs() : Math.max(listing.observedUs(), listing.startUs());
   }
 
   /** floor(micros / day): the UTC epoch day of an instant. */
