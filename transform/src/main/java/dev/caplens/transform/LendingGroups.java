@@ -62,7 +62,7 @@ final class LendingGroups {
     if (groupOf.isEmpty()) {
       return rowsDF.withColumn("group_id", col("reservation_id"));
     }
-    Column key = concat(col("provider"), lit("\u0000"), col("reservation_id"));
+    Column key = concat(col("provider"), lit(KEY_SEPARATOR), col("reservation_id"));
     return rowsDF.withColumn("group_id", when(key.isin(groupOf.keySet().toArray()),
         element_at(groupMap(), key)).otherwise(col("reservation_id")));
   }
@@ -86,8 +86,11 @@ final class LendingGroups {
   }
 
   private static String key(String provider, String reservationId) {
-    return provider + "\u0000" + reservationId;
+    return provider + KEY_SEPARATOR + reservationId;
   }
+
+  /** Between provider and reservation id in {@link #groupOf}'s keys: a character no id holds. */
+  private static final String KEY_SEPARATOR = "\u0000";
 
   private static List<String> root(Map<List<String>, List<String>> parent, List<String> reservation) {
     List<String> current = reservation;

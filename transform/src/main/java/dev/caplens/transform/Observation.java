@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A reservation at one snapshot instant: the listing that counts for that instant, the interval of
@@ -105,7 +107,16 @@ final class Observation {
   }
 
   /** A reservation at an instant. */
-  record Instant(String provider, String reservationId, long observedUs) {}
+  record Instant(String provider, String reservationId, long observedUs) {
+    static Instant of(Listing listing) {
+      return new Instant(listing.provider(), listing.reservationId(), listing.observedUs());
+    }
+
+    /** An interruptible reservation's source at the listing's instant. */
+    static Instant ofSource(Listing listing) {
+      return new Instant(listing.provider(), listing.sourceReservationId(), listing.observedUs());
+    }
+  }
 
   /**
    * Sets the counts and findings of a lending group's observations: what the other side of a
@@ -114,23 +125,22 @@ final class Observation {
    */
   static void count(List<Observation> groupObservations) {
     Map<Instant, Long> borrowersInUse = new HashMap<>();
-    Map<Instant, Boolean> sourcesSeen = new HashMap<>();
+    Set<Instant> sourcesSeen = new HashSet<>();
     for (Observation observation : groupObservations) {
       observation.inUse = observation.listing.billable() && observation.countsValid()
           ? observation.listing.totalInstanceCount() - observation.listing.availableInstanceCount() : 0;
       Listing listing = observation.listing;
       if (listing.interruptible() && listing.sourceReservationId() != null) {
-        borrowersInUse.merge(new Instant(listing.provider(), listing.sourceReservationId(), listing.observedUs()), (long) observation.inUse,
-            Long::sum);
+        borrowersInUse.merge(Instant.ofSource(listing), (long) observation.inUse, Long::sum);
       } else if (!listing.interruptible()) {
-        sourcesSeen.put(new Instant(listing.provider(), listing.reservationId(), listing.observedUs()), true);
+        sourcesSeen.add(Instant.of(listing));
       }
     }
     for (Observation observation : groupObservations) {
       Listing listing = observation.listing;
-      Long borrowers = borrowersInUse.get(new Instant(listing.provider(), listing.reservationId(), listing.observedUs()));
+      Long borrowers = borrowersInUse.get(Instant.of(listing));
       boolean sourceObserved = listing.interruptible() && listing.sourceReservationId() != null
-          && sourcesSeen.containsKey(new Instant(listing.provider(), listing.sourceReservationId(), listing.observedUs()));
+          && sourcesSeen.contains(Instant.ofSource(listing));
       observation.setCounts(borrowers, sourceObserved);
     }
   }

@@ -57,7 +57,12 @@ final class ReservationTimeline {
       long observations, long firstUs, String firstDetail) {}
 
   /** One row of reservation_intervals before hours: pieces merged while they touch and agree. */
-  record Interval(Piece first, long day, long startUs, long endUs, int observations) {}
+  record Interval(Piece first, long startUs, long endUs, int observations) {
+
+    long day() {
+      return first.day();
+    }
+  }
 
   /** The usage row of a scope's snapshot: an account's instances running in a reservation. */
   record Usage(String provider, String reservationId, String scopeAccountId, String region, long observedUs, String usageAccountId,
@@ -160,10 +165,7 @@ final class ReservationTimeline {
               finding.affectedCount() == null ? null : finding.affectedCount() * us, finding.detail());
         }
         if (!piece.listing().interruptible()) {
-          Listing listing = piece.listing();
-          split(piece, claims.getOrDefault(
-              new Observation.Instant(listing.provider(), listing.reservationId(), listing.observedUs()),
-              Map.of()), accountIus, findings);
+          split(piece, claims.getOrDefault(Observation.Instant.of(piece.listing()), Map.of()), accountIus, findings);
         }
       }
     }
@@ -171,7 +173,7 @@ final class ReservationTimeline {
         hasInterval, scopes));
     accountIus.forEach((account, ius) -> accountDays.add(new AccountDay(key.provider(), key.reservationId(), key.day(), account, ius)));
     findingDays.addAll(findings.rows());
-    intervals.addAll(merged(pieces, key.day()));
+    intervals.addAll(merged(pieces));
   }
 
   /**
@@ -181,24 +183,25 @@ final class ReservationTimeline {
    * count toward its source, whose rate they are charged at.
    */
   private Map<Observation.Instant, Map<String, Long>> claims(List<Usage> usages) {
-    Map<Observation.Instant, Map<Observation.ScopeInstant, Observation>> listed = new HashMap<>();
+    // A reservation has one observation per instant: the listing of the scope that counts.
+    Map<Observation.Instant, Observation> observed = new HashMap<>();
     for (Observation observation : observations) {
-      Listing listing = observation.listing;
-      listed.computeIfAbsent(new Observation.Instant(listing.provider(), listing.reservationId(), listing.observedUs()),
-          key -> new HashMap<>(2)).put(Observation.ScopeInstant.of(listing), observation);
+      observed.put(Observation.Instant.of(observation.listing), observation);
     }
     Map<Observation.Instant, Map<String, Long>> claims = new HashMap<>();
     for (Usage usage : usages) {
-      Observation observation = listed
-          .getOrDefault(new Observation.Instant(usage.provider(), usage.reservationId(), usage.observedUs()), Map.of())
-          .get(new Observation.ScopeInstant(usage.scopeAccountId(), usage.region(), usage.observedUs()));
-      if (observation == null || usage.usedInstanceCount() <= 0) {
+      Observation observation =
+          observed.get(new Observation.Instant(usage.provider(), usage.reservationId(), usage.observedUs()));
+      if (observation == null || usage.usedInstanceCount() <= 0
+          || !Objects.equals(observation.listing.scopeAccountId(), usage.scopeAccountId())
+          || !Objects.equals(observation.listing.region(), usage.region())) {
         continue;
       }
       Listing listing = observation.listing;
-      String charged = listing.interruptible() ? listing.sourceReservationId() : listing.reservationId();
-      if (charged != null) {
-        claims.computeIfAbsent(new Observation.Instant(usage.provider(), charged, usage.observedUs()), key -> new TreeMap<>())
+      Observation.Instant charged =
+          listing.interruptible() ? Observation.Instant.ofSource(listing) : Observation.Instant.of(listing);
+      if (charged.reservationId() != null) {
+        claims.computeIfAbsent(charged, key -> new TreeMap<>())
             .merge(usage.usageAccountId(), (long) usage.usedInstanceCount(), Long::sum);
       }
     }
@@ -311,7 +314,7 @@ final class ReservationTimeline {
    * where the second starts) and agree on every attribute and count; a gap or any change starts a
    * new interval. An hourly ingest of a reservation that does not change is one interval a day.
    */
-  private static List<Interval> merged(List<Piece> pieces, long day) {
+  private static List<Interval> merged(List<Piece> pieces) {
     List<Piece> covering = new ArrayList<>(pieces.stream().filter(piece -> piece.pieceUs() > 0).toList());
     covering.sort(Comparator.comparingLong(Piece::startUs));
     List<Interval> merged = new ArrayList<>();
@@ -320,12 +323,12 @@ final class ReservationTimeline {
       long start = piece.startUs();
       long end = start + piece.pieceUs();
       if (open != null && open.endUs() == start && sameState(open.first().observation(), piece.observation())) {
-        open = new Interval(open.first(), day, open.startUs(), end, open.observations() + 1);
+        open = new Interval(open.first(), open.startUs(), end, open.observations() + 1);
       } else {
         if (open != null) {
           merged.add(open);
         }
-        open = new Interval(piece, day, start, end, 1);
+        open = new Interval(piece, start, end, 1);
       }
     }
     if (open != null) {

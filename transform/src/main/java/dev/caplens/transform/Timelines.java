@@ -74,7 +74,7 @@ final class Timelines {
       field("finding_days", DataTypes.createArrayType(FINDING_DAY)),
       field("intervals", DataTypes.createArrayType(INTERVAL)));
 
-  /** Usage rows as {@link ReservationTimeline.Usage} reads them, then group_id. */
+  /** Usage rows in the columns (and the order) {@link ReservationTimeline.Usage} is read from. */
   static Dataset<Row> usage(Dataset<Row> trustedUsageDF) {
     return trustedUsageDF
         .filter(col("used_instance_count").gt(0))

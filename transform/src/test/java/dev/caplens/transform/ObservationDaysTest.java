@@ -2,6 +2,7 @@ package dev.caplens.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class ObservationDaysTest {
         ReservationTimeline.of(List.of(listings), List.of(), DAY_20, DAY_20 + 1, TransformParams.defaults().maxCarryMicros());
     return timeline.pieces().values().stream()
         .flatMap(List::stream)
-        .sorted(java.util.Comparator.comparingLong((ReservationTimeline.Piece piece) -> piece.listing().observedUs())
+        .sorted(Comparator.comparingLong((ReservationTimeline.Piece piece) -> piece.listing().observedUs())
             .thenComparingLong(ReservationTimeline.Piece::day))
         .map(piece -> piece.listing().observedUs() + "@" + piece.day() + " " + piece.pieceUs() / HOUR + "h")
         .toList();
